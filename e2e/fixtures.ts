@@ -1,0 +1,147 @@
+// Each test gets its own browser host (fresh data directory and HOME) and a page opened on it.
+// Tests that restart or crash the server use `server.restart()`, `server.kill()` and `server.hostPid()`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+const SERVE = resolve('out/server/serve.js');
+
+export interface ServerHandle {
+  url: string;
+  dataDir: string;
+  home: string;
+  pid: number;
+  /** The session host process the server forked. */
+  hostPid(): number | null;
+  /** Stderr so far (the server logs there). */
+  log(): string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops (SIGKILL by default) and starts again on the same data directory; returns the new URL. */
+  restart(signal?: NodeJS.Signals): Promise<string>;
+}
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stderr: string[];
+}
+
+function start(dataDir: string, home: string): Promise<Running> {
+  const child = spawn(
+    process.execPath,
+    [SERVE, '--port', '0', '--data-dir', dataDir, '--shell', '/bin/bash'],
+    {
+      env: { ...process.env, HOME: home, SHELL: '/bin/bash', PS1: '$ ' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  return new Promise((resolvePromise, reject) => {
+    let stdout = '';
+    const timer = setTimeout(
+      () => reject(new Error(`browser host did not print its URL:\n${stderr.join('')}`)),
+      30_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n').find((l) => l.startsWith('http'));
+      if (line) {
+        clearTimeout(timer);
+        resolvePromise({ child, url: line.trim(), stderr });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited (${code}) before printing its URL:\n${stderr.join('')}`));
+    });
+  });
+}
+
+function stop(running: Running, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolvePromise) => {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) return resolvePromise();
+    running.child.once('exit', () => resolvePromise());
+    running.child.kill(signal);
+  });
+}
+
+/** Children of `pid` found through /proc (the session host is the node child of the server). */
+export function childPids(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+export const test = base.extend<{ server: ServerHandle }>({
+  server: async ({ browserName: _ }, use) => {
+    const root = mkdtempSync(join(tmpdir(), 'tabterm-e2e-'));
+    const dataDir = join(root, 'data');
+    const home = join(root, 'home');
+    mkdirSync(home, { recursive: true });
+    // A plain, predictable prompt: tests wait for "$ " and read the cwd with pwd.
+    writeFileSync(join(home, '.bashrc'), "PS1='$ '\nunset PROMPT_COMMAND\n");
+    let running = await start(dataDir, home);
+    const handle: ServerHandle = {
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      home,
+      get pid() {
+        return running.child.pid ?? -1;
+      },
+      hostPid() {
+        const pid = running.child.pid;
+        if (!pid) return null;
+        const hosts = childPids(pid).filter((child) => {
+          try {
+            return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('session-host');
+          } catch {
+            return false;
+          }
+        });
+        return hosts[0] ?? null;
+      },
+      log: () => running.stderr.join(''),
+      kill: (signal = 'SIGKILL') => stop(running, signal),
+      async restart(signal = 'SIGKILL') {
+        await stop(running, signal);
+        running = await start(dataDir, home);
+        return running.url;
+      },
+    };
+    await use(handle);
+    await stop(running, 'SIGTERM');
+    rmSync(root, { recursive: true, force: true });
+  },
+  page: async ({ page, server }, use) => {
+    await page.goto(server.url);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Waits until `condition` returns true (polling, never a fixed sleep). */
+export async function waitFor(
+  condition: () => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

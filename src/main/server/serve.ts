@@ -1,0 +1,88 @@
+// `npm run serve`: the main side without Electron (DESIGN.md §6). Prints the URL to open, with a
+// per-launch token, as its first line starting with "http".
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openAppStores } from '../app/app-stores';
+import { forkHostLauncher } from '../host/fork-host-link';
+import { Hub } from '../hub/hub';
+import { createHttpServer } from './http-server';
+import { parseServeOptions } from './serve-options';
+import { allowedHostsFor, type GateConfig } from './ws-gate';
+
+async function main(): Promise<void> {
+  const parsed = parseServeOptions(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exit(2);
+  }
+  const options = parsed.options;
+  mkdirSync(options.dataDir, { recursive: true });
+  const log = (line: string) => console.error(`[tabterm] ${line}`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const stores = openAppStores(options.dataDir);
+  for (const notice of stores.notices) log(`${notice.level}: ${notice.message}`);
+
+  const hub = await Hub.start({
+    launcher: forkHostLauncher(hostModule(here)),
+    settings: options.shell ? { ...stores.settings, shell: options.shell } : stores.settings,
+    persistence: stores.layout,
+    notices: stores.notices,
+    homeDir: homedir(),
+    defaultShell: process.env.SHELL || '/bin/bash',
+    env: process.env,
+    log,
+  });
+
+  const token = randomBytes(24).toString('base64url');
+  let gate: GateConfig = { token, allowedHosts: [] };
+  const server = createHttpServer({
+    rendererDir: join(here, '../renderer'),
+    gate: () => gate,
+    connect: (client) => hub.connect(client),
+    log,
+  });
+  server.listen(options.port, options.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    gate = { token, allowedHosts: allowedHostsFor(options.host, port) };
+    const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+    console.log(`http://${shownHost}:${port}/?token=${token}`);
+    log(`data directory ${options.dataDir}; session host pid ${hub.hostPid}`);
+  });
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${options.host}:${options.port}: ${error.message}`);
+    process.exit(1);
+  });
+
+  let quitting = false;
+  const quit = async (signal: string) => {
+    if (quitting) return;
+    quitting = true;
+    log(`${signal}: closing every session`);
+    server.close();
+    const report = await hub.shutdown();
+    stores.flush();
+    if (report.forced.length > 0) log(`had to kill: ${report.forced.join(', ')}`);
+    if (report.survivors.length > 0) log(`still alive after the timeout: ${report.survivors.join(', ')}`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void quit('SIGINT'));
+  process.on('SIGTERM', () => void quit('SIGTERM'));
+  process.on('SIGHUP', () => void quit('SIGHUP'));
+}
+
+/** The built host beside this file, or the TypeScript source when running under tsx. */
+function hostModule(here: string): { modulePath: string; execArgv?: string[] } {
+  if (import.meta.url.endsWith('.ts')) {
+    return { modulePath: join(here, '../../session-host/host-main.ts'), execArgv: ['--import', 'tsx'] };
+  }
+  return { modulePath: join(here, 'session-host.js') };
+}
+
+main().catch((error: unknown) => {
+  console.error(`Tabterm could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

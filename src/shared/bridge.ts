@@ -1,0 +1,16 @@
+// The one interface the renderer uses to reach the main side. The preload (contextBridge IPC) and
+// the browser host (WebSocket) each implement it; the renderer never knows which one it has.
+import type { ClientMessage, ServerMessage } from './protocol';
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+export interface Bridge {
+  /** Send one message to the main side. Messages sent while not open are dropped and reported. */
+  send(message: ClientMessage): void;
+  /** Every message from the main side, already validated. Returns an unsubscribe function. */
+  onMessage(listener: (message: ServerMessage) => void): () => void;
+  /** Connection changes; `closed` means every tab is stale until the link is back. */
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** Open an http(s) URL in the user's browser; the main side re-checks the scheme. */
+  openExternal(url: string): void;
+}

@@ -1,0 +1,96 @@
+// The hub ⇄ session host channel (DESIGN.md §1). It is ordered: an `output` the host sends before a
+// `snapshot` reply is contained in that snapshot, and every `output` after it is not. The hub relies
+// on this for replay with no gap and no duplicate. Both ends validate what they receive.
+import { z } from 'zod';
+import { SessionStatus } from './protocol';
+
+const SessionId = z.string().min(1).max(64);
+const ReqId = z.number().int().min(0);
+const Size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(500) };
+
+export const SpawnRequest = z.strictObject({
+  sessionId: SessionId,
+  tabId: z.string().min(1).max(64),
+  shell: z.string().min(1),
+  args: z.array(z.string()),
+  cwd: z.string().min(1),
+  env: z.record(z.string(), z.string()),
+  ...Size,
+});
+export type SpawnRequest = z.infer<typeof SpawnRequest>;
+
+export const HostConfig = z.strictObject({
+  ringMaxLines: z.number().int().min(1).max(1_000_000),
+  ringMaxBytes: z.number().int().min(1024),
+});
+export type HostConfig = z.infer<typeof HostConfig>;
+
+export const HubToHost = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('configure'), config: HostConfig }),
+  z.strictObject({ type: z.literal('spawn'), reqId: ReqId, request: SpawnRequest }),
+  z.strictObject({ type: z.literal('write'), sessionId: SessionId, data: z.string() }),
+  z.strictObject({ type: z.literal('resize'), sessionId: SessionId, ...Size }),
+  /** Ends the session's whole process group: SIGHUP, grace, SIGKILL. */
+  z.strictObject({ type: z.literal('kill'), sessionId: SessionId }),
+  /** Flow control: the hub's clients are behind (pause) or caught up (resume). */
+  z.strictObject({ type: z.literal('pause'), sessionId: SessionId }),
+  z.strictObject({ type: z.literal('resume'), sessionId: SessionId }),
+  /** Ask for the replay of a session; the reply is ordered with the session's output. */
+  z.strictObject({ type: z.literal('snapshot'), reqId: ReqId, sessionId: SessionId }),
+  /** Sessions the host holds (after the hub reconnects to a host that kept running). */
+  z.strictObject({ type: z.literal('list'), reqId: ReqId }),
+  z.strictObject({ type: z.literal('ping'), seq: z.number().int() }),
+  /** Kill every session in parallel within timeoutMs, then answer `shutdown_done`. */
+  z.strictObject({ type: z.literal('shutdown'), reqId: ReqId, timeoutMs: z.number().int().min(0) }),
+]);
+export type HubToHost = z.infer<typeof HubToHost>;
+
+export const HostSessionInfo = z.object({
+  sessionId: SessionId,
+  tabId: z.string(),
+  pid: z.number().int(),
+  shell: z.string(),
+  cwd: z.string(),
+  cols: z.number().int(),
+  rows: z.number().int(),
+});
+export type HostSessionInfo = z.infer<typeof HostSessionInfo>;
+
+export const HostToHub = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), pid: z.number().int() }),
+  z.object({ type: z.literal('spawned'), reqId: ReqId, session: HostSessionInfo }),
+  z.object({
+    type: z.literal('spawn_failed'),
+    reqId: ReqId,
+    sessionId: SessionId,
+    message: z.string(),
+  }),
+  z.object({ type: z.literal('output'), sessionId: SessionId, data: z.string() }),
+  z.object({
+    type: z.literal('exit'),
+    sessionId: SessionId,
+    exitCode: z.number().int().nullable(),
+    signal: z.number().int().nullable(),
+  }),
+  z.object({ type: z.literal('status'), status: SessionStatus }),
+  z.object({
+    type: z.literal('snapshot'),
+    reqId: ReqId,
+    sessionId: SessionId,
+    /** null when the host has no such session. */
+    data: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('sessions'), reqId: ReqId, sessions: z.array(HostSessionInfo) }),
+  z.object({ type: z.literal('pong'), seq: z.number().int() }),
+  z.object({
+    type: z.literal('shutdown_done'),
+    reqId: ReqId,
+    /** Sessions whose processes had to be SIGKILLed after the grace period. */
+    forced: z.array(SessionId),
+    /** Processes still alive when the timeout ran out (should be empty). */
+    survivors: z.array(z.number().int()),
+  }),
+  /** A request the host could not act on (unknown session, invalid message). */
+  z.object({ type: z.literal('error'), sessionId: SessionId.nullable(), message: z.string() }),
+]);
+export type HostToHub = z.infer<typeof HostToHub>;

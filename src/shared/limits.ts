@@ -1,0 +1,90 @@
+// Tuning numbers in one place, named, so a change is a one-line diff with a reason.
+
+export const RingBufferDefaults = {
+  /** Lines kept per session for replay (DESIGN.md §4). */
+  maxLines: 2000,
+  /** Byte cap so one endless line cannot grow a ring without bound. */
+  maxBytes: 4 * 1024 * 1024,
+} as const;
+
+export const FlowControl = {
+  /** Pause the PTY when a client has this many unacknowledged chars (VS Code uses the same). */
+  highWatermarkChars: 100_000,
+  /** Resume once every client is below this. */
+  lowWatermarkChars: 5_000,
+  /** Clients ack after parsing at least this many chars (and on idle). */
+  ackEveryChars: 5_000,
+} as const;
+
+export const Batching = {
+  /** Output is coalesced for this long per session... */
+  intervalMs: 5,
+  /** ...unless the session was idle and the chunk is small, so echo never waits. */
+  immediateMaxChars: 256,
+  /** A batch is flushed early once it reaches this size. */
+  maxBatchChars: 64 * 1024,
+} as const;
+
+export const Heartbeat = {
+  /** Hub pings the session host this often. */
+  intervalMs: 2_000,
+  /** No pong for this long: the host is reported unresponsive. */
+  unresponsiveAfterMs: 8_000,
+} as const;
+
+export const HostRestart = {
+  /** Restarts in a row before the hub gives up and shows an error state. */
+  maxConsecutive: 5,
+  /** Backoff before restart n (1-based) is baseMs * 2^(n-1), capped. */
+  backoffBaseMs: 250,
+  backoffMaxMs: 4_000,
+  /** A host that lived this long resets the consecutive-restart count. */
+  stableAfterMs: 30_000,
+} as const;
+
+export const Shutdown = {
+  /** SIGHUP, then this long, then SIGKILL for what is left. */
+  graceMs: 1_500,
+  /** Quit waits for every session in parallel under this one timeout. */
+  totalTimeoutMs: 5_000,
+} as const;
+
+export const SessionLimits = {
+  /** Default cap on live sessions (configurable). */
+  maxSessions: 100,
+  minCols: 2,
+  maxCols: 1000,
+  minRows: 1,
+  maxRows: 500,
+  /** Largest single input or message payload accepted from a client. */
+  maxInputChars: 1024 * 1024,
+} as const;
+
+export const NameRules = {
+  workspaceMax: 40,
+  tabMax: 64,
+} as const;
+
+export const Persistence = {
+  /** A changed store is written once changes pause this long... */
+  debounceMs: 250,
+  /** ...but no later than this after the first unsaved change, so a steady stream still gets saved. */
+  maxWaitMs: 1_000,
+  /** At most one write per this interval under a burst (each write is two fsynced files). */
+  minWriteIntervalMs: 250,
+  /** After a failed write (disk full, permissions), the next attempt waits this long. */
+  retryAfterFailureMs: 2_000,
+  /** Temp files of an interrupted atomic write older than this are removed when a store opens. */
+  staleTempFileMs: 60_000,
+} as const;
+
+export const WindowDefaults = {
+  width: 1000,
+  height: 700,
+  minWidth: 480,
+  minHeight: 300,
+  /** A restored window keeps at least this much of itself on some display, else it is re-centred. */
+  minVisiblePx: 80,
+  /** Offset of a new window from the focused one, so it does not hide it exactly. */
+  cascadePx: 28,
+} as const;

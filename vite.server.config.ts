@@ -1,0 +1,32 @@
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The browser host (DESIGN.md §6): the same main side without Electron, plus the session host it
+// forks. Dependencies stay external and load from node_modules (node-pty is native).
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  /^node-pty/,
+  /^ws$/,
+  /^conf$/,
+  /^zod/,
+];
+
+export default defineConfig({
+  build: {
+    outDir: 'out/server',
+    emptyOutDir: true,
+    ssr: true,
+    target: 'node20',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        serve: resolve('src/main/server/serve.ts'),
+        'session-host': resolve('src/session-host/host-main.ts'),
+      },
+      external,
+      output: { format: 'esm', entryFileNames: '[name].js' },
+    },
+  },
+});
