@@ -134,6 +134,12 @@ export class Hub {
     };
   }
 
+  /** Tells every connected client; `sticky` notices are also told to every client that connects later. */
+  notify(notice: AppNotice, sticky = false): void {
+    if (sticky) this.notices.push(notice);
+    this.broadcast({ type: 'app_notice', ...notice });
+  }
+
   /** Tabs running something other than their shell, for the quit confirmation. */
   runningPrograms(): Array<{ tabId: string; title: string; command: string }> {
     return [...this.sessions.values()].flatMap((session) => {
@@ -575,7 +581,7 @@ export class Hub {
   }
 
   private notifyAll(level: AppNotice['level'], code: string, message: string): void {
-    this.broadcast({ type: 'app_notice', level, code, message });
+    this.notify({ level, code, message });
   }
 
   private fail(

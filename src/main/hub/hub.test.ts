@@ -1,0 +1,252 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { Heartbeat } from '../../shared/limits';
+import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
+import { defaultSettings } from '../../shared/settings';
+import { FakeHost } from './fake-host';
+import { Hub } from './hub';
+import type { HubClient } from './hub-client';
+
+class Recorder implements HubClient {
+  readonly received: ServerMessage[] = [];
+  constructor(readonly id: string) {}
+  send(message: ServerMessage): void {
+    this.received.push(message);
+  }
+  last<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }> | undefined {
+    return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type).at(-1);
+  }
+}
+
+async function start(options: { saved?: Layout | null; maxSessions?: number } = {}) {
+  const host = new FakeHost();
+  let saved: Layout | null = options.saved ?? null;
+  let nextId = 0;
+  const hub = await Hub.start({
+    launcher: host.launcher,
+    settings: { ...defaultSettings(), shell: '/bin/bash', maxSessions: options.maxSessions ?? 100 },
+    persistence: { load: () => saved, save: (layout) => (saved = layout), flush: () => {} },
+    homeDir: '/',
+    defaultShell: '/bin/bash',
+    env: {},
+    newId: () => `id${++nextId}`,
+  });
+  const client = new Recorder('c1');
+  const connection = hub.connect(client);
+  const send = (message: unknown) => connection.receive(message);
+  return { hub, host, client, send, saved: () => saved };
+}
+
+describe('Hub with a fake host', () => {
+  it('starts with one workspace and one tab and spawns it at once', async () => {
+    const { client, host } = await start();
+    const layout = client.last('layout')!.layout;
+    expect(layout.workspaces).toHaveLength(1);
+    expect(layout.workspaces[0]?.tabIds).toHaveLength(1);
+    expect(host.received.filter((m) => m.type === 'spawn')).toHaveLength(1);
+  });
+
+  it('spawns only each workspace’s active tab of a restored layout; the rest stay stale', async () => {
+    const tab = (id: string) => ({
+      id,
+      title: 'bash',
+      customName: null,
+      cwd: '/',
+      profile: null,
+      sessionId: 'old',
+      state: 'live' as const,
+      exitCode: null,
+    });
+    const saved: Layout = {
+      workspaces: [
+        { id: 'w1', name: 'One', tabIds: ['a', 'b'], activeTabId: 'b' },
+        { id: 'w2', name: 'Two', tabIds: ['c'], activeTabId: 'c' },
+      ],
+      tabs: { a: tab('a'), b: tab('b'), c: tab('c') },
+      activeWorkspaceId: 'w1',
+    };
+    const { host, client } = await start({ saved });
+    const spawned = host.received.flatMap((m) => (m.type === 'spawn' ? [m.request.tabId] : []));
+    expect(spawned).toEqual(['b', 'c']);
+    const layout = client.last('layout')!.layout;
+    expect(layout.tabs.a).toMatchObject({ state: 'stale', sessionId: null });
+    expect(layout.tabs.b?.state).toBe('live');
+  });
+
+  it('a second spawn for the same tab joins the first session instead of starting another shell', async () => {
+    const { host, client, send } = await start();
+    const tabId = client.last('layout')!.layout.workspaces[0]!.tabIds[0]!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    expect(host.received.filter((m) => m.type === 'spawn')).toHaveLength(1);
+    expect(client.last('terminal_replay')?.data).toBe('replay');
+  });
+
+  it('refuses the spawn past the session limit and creates nothing', async () => {
+    const { host, client, send } = await start({ maxSessions: 1 });
+    const workspaceId = client.last('layout')!.layout.workspaces[0]!.id;
+    send({ type: 'tab_create', workspaceId });
+    const tabId = client.last('layout')!.layout.workspaces[0]!.activeTabId!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    expect(client.last('terminal_error')).toMatchObject({ code: 'session_limit', tabId });
+    expect(host.received.filter((m) => m.type === 'spawn')).toHaveLength(1);
+    expect(client.last('layout')!.layout.tabs[tabId]?.state).toBe('stale');
+  });
+
+  it('reports a failed spawn with the host’s message and leaves the tab as it was', async () => {
+    const { host, client, send } = await start();
+    host.failSpawnsWith = 'Cannot start "/bin/nosuch": no such file.';
+    const workspaceId = client.last('layout')!.layout.workspaces[0]!.id;
+    send({ type: 'tab_create', workspaceId });
+    const tabId = client.last('layout')!.layout.workspaces[0]!.activeTabId!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    expect(client.last('terminal_error')).toMatchObject({
+      code: 'spawn_failed',
+      tabId,
+      message: host.failSpawnsWith,
+    });
+    expect(client.last('layout')!.layout.tabs[tabId]).toMatchObject({ state: 'stale', sessionId: null });
+  });
+
+  it('marks tabs stale when the host dies and restarts it', async () => {
+    const { host, client } = await start();
+    const tabId = client.last('layout')!.layout.workspaces[0]!.tabIds[0]!;
+    host.crash();
+    expect(client.last('terminal_stale')?.tabIds).toEqual([tabId]);
+    expect(client.last('layout')!.layout.tabs[tabId]?.state).toBe('stale');
+    expect(client.last('host_status')).toMatchObject({ state: 'restarting', restarts: 1 });
+  });
+
+  it('restarts a crashing host five times in a row, then shows failed until the user retries', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] });
+    try {
+      const { host, client, send } = await start();
+      for (let crash = 1; crash <= 5; crash++) {
+        host.crash();
+        expect(client.last('host_status')).toMatchObject({ state: 'restarting', restarts: crash });
+        await vi.advanceTimersByTimeAsync(5_000);
+        expect(host.launches).toBe(crash + 1);
+        expect(client.last('host_status')).toMatchObject({ state: 'running' });
+      }
+      host.crash();
+      expect(client.last('host_status')).toMatchObject({ state: 'failed', restarts: 6 });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(host.launches).toBe(6);
+      send({ type: 'host_restart' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(host.launches).toBe(7);
+      expect(client.last('host_status')).toMatchObject({ state: 'running' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports a host that stops answering as unresponsive and recovers without a restart', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] });
+    try {
+      const { host, client } = await start();
+      host.frozen = true;
+      await vi.advanceTimersByTimeAsync(Heartbeat.unresponsiveAfterMs + Heartbeat.intervalMs);
+      expect(client.last('host_status')).toMatchObject({ state: 'unresponsive' });
+      host.frozen = false;
+      await vi.advanceTimersByTimeAsync(Heartbeat.intervalMs);
+      expect(client.last('host_status')).toMatchObject({ state: 'running' });
+      expect(host.launches).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('pauses a session whose client falls behind and resumes when it catches up', async () => {
+    const { host, client, send } = await start();
+    const layout = client.last('layout')!.layout;
+    const tabId = layout.workspaces[0]!.tabIds[0]!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    const sessionId = client.last('terminal_ready')!.sessionId;
+    host.emit({ type: 'output', sessionId, data: 'x'.repeat(100_001) });
+    expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
+    send({ type: 'terminal_ack', sessionId, chars: 100_001 });
+    expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId });
+  });
+
+  it('survives 10 000 arbitrary messages, answering every invalid one with terminal_error', async () => {
+    const { hub, client, send } = await start();
+    const known = fc.constantFrom(
+      'terminal_spawn',
+      'terminal_attach',
+      'terminal_detach',
+      'terminal_input',
+      'terminal_resize',
+      'terminal_ack',
+      'terminal_kill',
+      'tab_create',
+      'tab_close',
+      'tab_rename',
+      'tab_move',
+      'tab_activate',
+      'workspace_create',
+      'workspace_rename',
+      'workspace_delete',
+      'workspace_activate',
+      'workspace_move',
+      'host_restart',
+      '__proto__',
+    );
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.constant(Number.NaN),
+      fc.constant(-1),
+      fc.constant(1e12),
+      fc.constant(null),
+      fc.boolean(),
+      fc.constant('id1'),
+      fc.constant('id2'),
+      fc.constant('x'.repeat(70)),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    const fields = fc.dictionary(
+      fc.constantFrom(
+        'tabId',
+        'sessionId',
+        'workspaceId',
+        'cols',
+        'rows',
+        'data',
+        'chars',
+        'name',
+        'index',
+        'cwd',
+        '__proto__',
+        'constructor',
+        'extra',
+      ),
+      value,
+    );
+    const message = fc.oneof(
+      fields.map((f) => ({ ...f })),
+      fc.tuple(known, fields).map(([type, f]) => ({ ...f, type })),
+      fc.anything(),
+    );
+    let errorsBefore = 0;
+    fc.assert(
+      fc.property(message, (raw) => {
+        errorsBefore = client.received.filter((m) => m.type === 'terminal_error').length;
+        send(raw);
+        const fresh = client.received.filter((m) => m.type === 'terminal_error').slice(errorsBefore);
+        if (!ClientMessage.safeParse(raw).success) {
+          expect(fresh).toHaveLength(1);
+          expect(fresh[0]).toMatchObject({ code: 'bad_message' });
+        }
+        // Valid messages either did their job or were refused for a reason a person can read.
+        for (const error of fresh) expect(error.message.length).toBeGreaterThan(10);
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(hub.currentLayout.workspaces.length).toBeGreaterThan(0);
+    // The hub still works after all that.
+    send({ type: 'workspace_create', name: 'after the storm' });
+    expect(client.last('layout')!.layout.workspaces.some((w) => w.name === 'after the storm')).toBe(true);
+  });
+});

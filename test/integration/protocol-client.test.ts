@@ -1,0 +1,99 @@
+// The minimal client of docs/protocol.md, against a real browser host (started from source): if this
+// passes, a client written from that page alone can drive a session.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { waitFor } from './helpers/wait';
+
+let server: ChildProcess;
+let url: URL;
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tabterm-proto-'));
+  writeFileSync(join(root, '.bashrc'), "PS1='$ '\n");
+  server = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/main/server/serve.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      join(root, 'data'),
+      '--shell',
+      '/bin/bash',
+    ],
+    { env: { ...process.env, HOME: root }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  server.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  const line = await waitFor(
+    () => stdout.split('\n').find((l) => l.startsWith('http')),
+    'the URL line',
+    30_000,
+  );
+  url = new URL(line.trim());
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => {
+    server.once('exit', () => resolve());
+    server.kill('SIGTERM');
+  });
+});
+
+function open(options: { token?: string | null; origin?: string | null; host?: string } = {}): WebSocket {
+  const token = options.token === undefined ? url.searchParams.get('token') : options.token;
+  const query = token === null ? '' : `?token=${token}`;
+  const headers: Record<string, string> = {};
+  if (options.host) headers.host = options.host;
+  const origin = options.origin === undefined ? url.origin : options.origin;
+  return new WebSocket(`ws://${url.host}/ws${query}`, { ...(origin === null ? {} : { origin }), headers });
+}
+
+describe('a client written from docs/protocol.md', () => {
+  it('spawns the first tab, runs a command and reads its output', async () => {
+    const ws = open();
+    let output = '';
+    let sessionId: string | null = null;
+    ws.on('message', (raw) => {
+      const m = JSON.parse(raw.toString());
+      if (m.type === 'layout' && !sessionId) {
+        const tabId = m.layout.workspaces[0].tabIds[0];
+        ws.send(JSON.stringify({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 }));
+      }
+      if (m.type === 'terminal_ready' && !sessionId) {
+        sessionId = m.sessionId;
+        ws.send(JSON.stringify({ type: 'terminal_input', sessionId, data: 'echo hi-$((40+2))\r' }));
+      }
+      if (m.type === 'terminal_output' || m.type === 'terminal_replay') {
+        output += m.data;
+        ws.send(JSON.stringify({ type: 'terminal_ack', sessionId: m.sessionId, chars: m.data.length }));
+      }
+    });
+    await waitFor(() => /hi-42/.test(output), 'the echoed output', 15_000);
+    ws.close();
+  });
+
+  it.each([
+    ['no token', { token: null }],
+    ['a wrong token', { token: 'wrong' }],
+    ['a foreign Origin', { origin: 'http://evil.example' }],
+    ['no Origin', { origin: null }],
+    ['a rebinding Host header', { host: `evil.example:${'PORT'}` }],
+  ])('refuses %s before anything spawns', async (_name, options) => {
+    const ws = open(options);
+    const outcome = await new Promise<string>((resolve) => {
+      ws.on('open', () => resolve('open'));
+      ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+      ws.on('error', () => resolve('refused'));
+    });
+    expect(outcome).toMatch(/^refused/);
+  });
+});
