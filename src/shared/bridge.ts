@@ -1,6 +1,7 @@
 // The one interface the renderer uses to reach the main side. The preload (contextBridge IPC) and
 // the browser host (WebSocket) each implement it; the renderer never knows which one it has.
 import type { ClientMessage, ServerMessage } from './protocol';
+import type { CommandId } from './settings';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -13,4 +14,12 @@ export interface Bridge {
   onConnection(listener: (state: ConnectionState) => void): () => void;
   /** Open an http(s) URL in the user's browser; the main side re-checks the scheme. */
   openExternal(url: string): void;
+
+  // Desktop only (the preload implements them; the browser host has no app menu or windows).
+  /** Commands chosen in the app menu or the terminal's context menu. Returns an unsubscribe function. */
+  onCommand?(listener: (command: CommandId) => void): () => void;
+  /** Open a new window on a new workspace; with `tabId`, that tab (and its live session) moves into it. */
+  openWindow?(request: { tabId?: string }): void;
+  /** Tell main which workspace this window shows, so a restart reopens it and menu commands act on it. */
+  reportWorkspace?(workspaceId: string | null): void;
 }

@@ -16,6 +16,11 @@ export const SpawnRequest = z.strictObject({
   cwd: z.string().min(1),
   env: z.record(z.string(), z.string()),
   ...Size,
+  /** History restored from disk: kept at the start of the ring (so attach replays it), never sent as output. */
+  preamble: z
+    .string()
+    .max(8 * 1024 * 1024)
+    .optional(),
 });
 export type SpawnRequest = z.infer<typeof SpawnRequest>;
 
@@ -36,7 +41,13 @@ export const HubToHost = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause'), sessionId: SessionId }),
   z.strictObject({ type: z.literal('resume'), sessionId: SessionId }),
   /** Ask for the replay of a session; the reply is ordered with the session's output. */
-  z.strictObject({ type: z.literal('snapshot'), reqId: ReqId, sessionId: SessionId }),
+  z.strictObject({
+    type: z.literal('snapshot'),
+    reqId: ReqId,
+    sessionId: SessionId,
+    /** The normal screen's history only (for saving to disk), instead of the faithful replay. */
+    normal: z.boolean().optional(),
+  }),
   /** Sessions the host holds (after the hub reconnects to a host that kept running). */
   z.strictObject({ type: z.literal('list'), reqId: ReqId }),
   z.strictObject({ type: z.literal('ping'), seq: z.number().int() }),

@@ -88,3 +88,33 @@ export const WindowDefaults = {
   /** Offset of a new window from the focused one, so it does not hide it exactly. */
   cascadePx: 28,
 } as const;
+
+export const StatusPolling = {
+  /** The session host reads each active session's foreground process from /proc at most this often. */
+  intervalMs: 500,
+  /** A session is polled while it had input or output within this window; idle sessions cost nothing. */
+  activeWindowMs: 1_500,
+  /** `lastOutputAt` moves at most this often, so a flood sends at most one status a second. */
+  lastOutputThrottleMs: 1_000,
+} as const;
+
+export const HostChannel = {
+  /** The session host pauses every PTY while this many bytes it sent are not yet written to the channel... */
+  highWatermarkBytes: 1024 * 1024,
+  /** ...and resumes them once the backlog is down to this. */
+  lowWatermarkBytes: 256 * 1024,
+} as const;
+
+export const Reaping = {
+  /** While ending a session, /proc is rescanned this often to catch processes forked during the grace. */
+  scanIntervalMs: 50,
+} as const;
+
+export const ScrollbackSaving = {
+  /** A session with new output has its history saved at most this often. */
+  intervalMs: 5_000,
+  /** Characters of history kept on disk per tab. */
+  maxCharsPerTab: 1_000_000,
+  /** On quit, saving every tab's history may take this long before the sessions are ended. */
+  quitTimeoutMs: 1_500,
+} as const;

@@ -4,7 +4,7 @@ import { Heartbeat } from '../../shared/limits';
 import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
 import { FakeHost } from './fake-host';
-import { Hub } from './hub';
+import { Hub, type ScrollbackPersistence } from './hub';
 import type { HubClient } from './hub-client';
 
 class Recorder implements HubClient {
@@ -18,7 +18,9 @@ class Recorder implements HubClient {
   }
 }
 
-async function start(options: { saved?: Layout | null; maxSessions?: number } = {}) {
+async function start(
+  options: { saved?: Layout | null; maxSessions?: number; scrollback?: ScrollbackPersistence } = {},
+) {
   const host = new FakeHost();
   let saved: Layout | null = options.saved ?? null;
   let nextId = 0;
@@ -26,6 +28,7 @@ async function start(options: { saved?: Layout | null; maxSessions?: number } = 
     launcher: host.launcher,
     settings: { ...defaultSettings(), shell: '/bin/bash', maxSessions: options.maxSessions ?? 100 },
     persistence: { load: () => saved, save: (layout) => (saved = layout), flush: () => {} },
+    ...(options.scrollback ? { scrollback: options.scrollback } : {}),
     homeDir: '/',
     defaultShell: '/bin/bash',
     env: {},
@@ -71,6 +74,44 @@ describe('Hub with a fake host', () => {
     const layout = client.last('layout')!.layout;
     expect(layout.tabs.a).toMatchObject({ state: 'stale', sessionId: null });
     expect(layout.tabs.b?.state).toBe('live');
+  });
+
+  it('starts a restored tab’s new session with its saved history above a marker', async () => {
+    const tab = {
+      id: 'a',
+      title: 'bash',
+      customName: null,
+      cwd: '/',
+      profile: null,
+      sessionId: null,
+      state: 'stale' as const,
+      exitCode: null,
+    };
+    const saved: Layout = {
+      workspaces: [{ id: 'w1', name: 'One', tabIds: ['a'], activeTabId: null }],
+      tabs: { a: tab },
+      activeWorkspaceId: 'w1',
+    };
+    const files = new Map([
+      ['a', 'old line\r\n$ '],
+      ['gone', 'x'],
+    ]);
+    const scrollback: ScrollbackPersistence = {
+      load: (id) => files.get(id) ?? null,
+      save: (id, text) => files.set(id, text),
+      remove: (id) => files.delete(id),
+      retain: (ids) => {
+        for (const id of files.keys()) if (!ids.has(id)) files.delete(id);
+      },
+    };
+    const { host, client, send } = await start({ saved, scrollback });
+    expect([...files.keys()]).toEqual(['a']);
+    send({ type: 'terminal_spawn', tabId: 'a', cols: 80, rows: 24 });
+    const spawn = host.received.find((m) => m.type === 'spawn');
+    expect(spawn?.type === 'spawn' && spawn.request.preamble).toMatch(/^old line\r\n\$ \r\n.*── restored /s);
+    expect(client.last('terminal_replay')?.data).toMatch(/^old line.*── restored /s);
+    send({ type: 'tab_close', tabId: 'a' });
+    expect(files.has('a')).toBe(false);
   });
 
   it('a second spawn for the same tab joins the first session instead of starting another shell', async () => {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub } from '../../shared/host-protocol';
-import { Shutdown } from '../../shared/limits';
+import { ScrollbackSaving, Shutdown } from '../../shared/limits';
 import {
   type ClientMessage,
   type ErrorCode,
@@ -28,6 +28,15 @@ export interface LayoutPersistence {
   flush(): void;
 }
 
+/** Each tab's recent output on disk, restored above a marker after a restart. */
+export interface ScrollbackPersistence {
+  load(tabId: string): string | null;
+  save(tabId: string, text: string): void;
+  remove(tabId: string): void;
+  /** Deletes the history of tabs that no longer exist. */
+  retain(tabIds: ReadonlySet<string>): void;
+}
+
 export interface AppNotice {
   level: 'info' | 'warning' | 'error';
   code: string;
@@ -38,6 +47,7 @@ export interface HubOptions {
   launcher: HostLauncher;
   settings: Settings;
   persistence: LayoutPersistence;
+  scrollback?: ScrollbackPersistence;
   /** Things to tell every client on connect (e.g. a quarantined file). */
   notices?: AppNotice[];
   homeDir: string;
@@ -61,6 +71,8 @@ export interface ShutdownReport {
 interface PendingSpawn {
   sessionId: string;
   waiters: Map<string, Size>;
+  /** Restored history the new session starts with; spawners get it as their replay. */
+  preamble: string | null;
 }
 
 const DEFAULT_SIZE: Size = { cols: 80, rows: 24 };
@@ -74,6 +86,11 @@ export class Hub {
   private readonly newId: () => string;
   private readonly log: (line: string) => void;
   private readonly notices: AppNotice[];
+  /** Tabs loaded from disk whose history has not been shown in a new session yet. */
+  private readonly restoredTabs = new Set<string>();
+  /** When each session's history was last saved (epoch ms of the output it contained). */
+  private readonly savedAt = new Map<string, number>();
+  private saveTimer: NodeJS.Timeout | null = null;
   private hostStatus: { state: HostState; restarts: number; message: string | null } = {
     state: 'restarting',
     restarts: 0,
@@ -105,8 +122,13 @@ export class Hub {
   static async start(options: HubOptions): Promise<Hub> {
     const hub = new Hub(options);
     await hub.supervisor.start();
+    options.scrollback?.retain(new Set(Object.keys(hub.layout.tabs)));
     for (const workspace of hub.layout.workspaces) {
       if (workspace.activeTabId) hub.spawnForTab(workspace.activeTabId, DEFAULT_SIZE, null, null);
+    }
+    if (options.scrollback) {
+      hub.saveTimer = setInterval(() => hub.saveScrollback(false), ScrollbackSaving.intervalMs);
+      hub.saveTimer.unref();
     }
     return hub;
   }
@@ -158,6 +180,8 @@ export class Hub {
 
   /** Ends every session in parallel under one timeout, then the host. Call once, on quit. */
   async shutdown(timeoutMs: number = Shutdown.totalTimeoutMs): Promise<ShutdownReport> {
+    if (this.saveTimer) clearInterval(this.saveTimer);
+    await this.saveScrollback(true);
     this.options.persistence.flush();
     const reply = await this.supervisor.shutdown(timeoutMs);
     if (reply && reply.forced.length > 0) this.log(`had to kill sessions: ${reply.forced.join(', ')}`);
@@ -220,6 +244,7 @@ export class Hub {
         const sessionId = this.layout.tabs[message.tabId]?.sessionId;
         if (!this.edit(client, model.removeTab(this.layout, message.tabId))) return;
         this.endSession(sessionId ?? null);
+        this.forgetTab(message.tabId);
         return;
       }
       case 'tab_rename':
@@ -238,9 +263,11 @@ export class Hub {
         return;
       case 'workspace_delete': {
         const workspace = this.layout.workspaces.find((w) => w.id === message.workspaceId);
-        const sessionIds = (workspace?.tabIds ?? []).map((id) => this.layout.tabs[id]?.sessionId ?? null);
+        const tabIds = workspace?.tabIds ?? [];
+        const sessionIds = tabIds.map((id) => this.layout.tabs[id]?.sessionId ?? null);
         if (!this.edit(client, model.removeWorkspace(this.layout, message.workspaceId))) return;
         for (const sessionId of sessionIds) this.endSession(sessionId);
+        for (const tabId of tabIds) this.forgetTab(tabId);
         return;
       }
       case 'workspace_activate':
@@ -310,8 +337,23 @@ export class Hub {
     }
     const sessionId = this.newId();
     const { shell, args } = this.shellCommand();
-    const pending: PendingSpawn = { sessionId, waiters: new Map(client ? [[client.id, size]] : []) };
-    const request = { sessionId, tabId, shell, args, cwd, env: this.shellEnv(), ...size };
+    const history = this.restoredTabs.has(tabId) ? (this.options.scrollback?.load(tabId) ?? null) : null;
+    const preamble = history ? `${history}${restoredMarker(new Date())}` : null;
+    const pending: PendingSpawn = {
+      sessionId,
+      waiters: new Map(client ? [[client.id, size]] : []),
+      preamble,
+    };
+    const request = {
+      sessionId,
+      tabId,
+      shell,
+      args,
+      cwd,
+      env: this.shellEnv(),
+      ...size,
+      ...(preamble ? { preamble } : {}),
+    };
     const sent = this.supervisor.request('spawn', { request }, (reply) => {
       this.pendingSpawns.delete(tabId);
       if (reply?.type === 'spawned') return this.onSpawned(reply.session, pending);
@@ -336,6 +378,7 @@ export class Hub {
     }
     const session = new LiveSession(info);
     this.sessions.set(session.id, session);
+    this.restoredTabs.delete(tab.id);
     this.setLayout(
       model.updateTab(this.layout, tab.id, {
         sessionId: session.id,
@@ -351,6 +394,10 @@ export class Hub {
       this.applyFlow(session, session.flow.addClient(clientId));
       this.resizeTo(session, session.touch(clientId, size));
       client.send(this.readyMessage(session));
+      if (pending.preamble) {
+        client.send({ type: 'terminal_replay', sessionId: session.id, data: pending.preamble });
+        this.applyFlow(session, session.flow.sent(clientId, pending.preamble.length));
+      }
     }
   }
 
@@ -438,6 +485,7 @@ export class Hub {
     const session = this.sessions.get(sessionId);
     if (!session) return;
     this.sessions.delete(sessionId);
+    this.savedAt.delete(sessionId);
     if (session.status) {
       session.status = { ...session.status, status: 'exited', exitCode, command: null };
       this.broadcast({ type: 'session_status', ...session.status });
@@ -537,6 +585,7 @@ export class Hub {
   /** Loaded tabs have no session yet: stale, to be respawned when activated. */
   private restoreLayout(saved: Layout | null): Layout {
     if (saved && saved.workspaces.length > 0) {
+      for (const tabId of Object.keys(saved.tabs)) this.restoredTabs.add(tabId);
       const tabs = Object.fromEntries(
         Object.entries(saved.tabs).map(([id, tab]) => [
           id,
@@ -551,6 +600,43 @@ export class Hub {
     const withTab = model.addTab(first.layout, first.layout.workspaces[0]!.id, tab);
     if (!withTab.ok) throw new Error(withTab.message);
     return withTab.layout;
+  }
+
+  // ── scrollback on disk ───────────────────────────────────────────────────────────────────────
+
+  /** Saves the normal-screen history of sessions with new output (all of them when quitting). */
+  private saveScrollback(all: boolean): Promise<void> {
+    const store = this.options.scrollback;
+    if (!store) return Promise.resolve();
+    const requests = [...this.sessions.values()].flatMap((session) => {
+      const outputAt = session.status?.lastOutputAt ?? 0;
+      if (!all && outputAt <= (this.savedAt.get(session.id) ?? 0)) return [];
+      return [
+        new Promise<void>((resolve) => {
+          const sent = this.supervisor.request(
+            'snapshot',
+            { sessionId: session.id, normal: true },
+            (reply) => {
+              if (reply?.data != null && this.layout.tabs[session.tabId]) {
+                store.save(session.tabId, reply.data);
+                this.savedAt.set(session.id, outputAt);
+              }
+              resolve();
+            },
+          );
+          if (!sent) resolve();
+        }),
+      ];
+    });
+    const timeout = new Promise<void>((resolve) =>
+      setTimeout(resolve, ScrollbackSaving.quitTimeoutMs).unref(),
+    );
+    return Promise.race([Promise.all(requests).then(() => {}), timeout]);
+  }
+
+  private forgetTab(tabId: string): void {
+    this.restoredTabs.delete(tabId);
+    this.options.scrollback?.remove(tabId);
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
@@ -599,6 +685,12 @@ export class Hub {
       ...(sessionId !== undefined ? { sessionId } : {}),
     });
   }
+}
+
+/** Shown between restored history and the new shell (dim, on its own line). */
+export function restoredMarker(when: Date): string {
+  const stamp = when.toISOString().replace('T', ' ').slice(0, 16);
+  return `\r\n\x1b[0m\x1b[2m── restored ${stamp} UTC ──\x1b[0m\r\n`;
 }
 
 function isDirectory(path: string): boolean {
