@@ -1,6 +1,7 @@
 // The browser host's HTTP + WebSocket front: serves the built renderer and hands each admitted
 // WebSocket to the hub as one client. Only this folder imports `ws`.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
@@ -38,6 +39,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('x-frame-options', 'DENY');
+    if (!assets) {
+      response
+        .writeHead(503, { 'content-type': 'text/plain' })
+        .end('The renderer is not built yet: run `npm run build`.\n');
+      return;
+    }
     assets(request, response, () => {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.\n');
     });

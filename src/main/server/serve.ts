@@ -22,11 +22,12 @@ async function main(): Promise<void> {
   mkdirSync(options.dataDir, { recursive: true });
   const log = (line: string) => console.error(`[tabterm] ${line}`);
   const here = dirname(fileURLToPath(import.meta.url));
+  const fromSource = import.meta.url.endsWith('.ts');
   const stores = openAppStores(options.dataDir);
   for (const notice of stores.notices) log(`${notice.level}: ${notice.message}`);
 
   const hub = await Hub.start({
-    launcher: forkHostLauncher(hostModule(here)),
+    launcher: forkHostLauncher(hostModule(here, fromSource)),
     settings: options.shell ? { ...stores.settings, shell: options.shell } : stores.settings,
     persistence: stores.layout,
     notices: stores.notices,
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   let gate: GateConfig = { token, allowedHosts: [] };
   const server = createHttpServer({
-    rendererDir: join(here, '../renderer'),
+    rendererDir: fromSource ? join(here, '../../../out/renderer') : join(here, '../renderer'),
     gate: () => gate,
     connect: (client) => hub.connect(client),
     log,
@@ -75,8 +76,8 @@ async function main(): Promise<void> {
 }
 
 /** The built host beside this file, or the TypeScript source when running under tsx. */
-function hostModule(here: string): { modulePath: string; execArgv?: string[] } {
-  if (import.meta.url.endsWith('.ts')) {
+function hostModule(here: string, fromSource: boolean): { modulePath: string; execArgv?: string[] } {
+  if (fromSource) {
     return { modulePath: join(here, '../../session-host/host-main.ts'), execArgv: ['--import', 'tsx'] };
   }
   return { modulePath: join(here, 'session-host.js') };
