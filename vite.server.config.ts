@@ -1,16 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The browser host (DESIGN.md §6): the same main side without Electron, plus the session host it
 // forks. Dependencies stay external and load from node_modules (node-pty is native).
+const dependencies = Object.keys(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+);
 const external = [
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
-  /^node-pty/,
-  /^ws$/,
-  /^conf$/,
-  /^zod/,
+  ...dependencies.map((name) => new RegExp(`^${name}(/|$)`)),
 ];
 
 export default defineConfig({

@@ -5,9 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openAppStores } from '../app/app-stores';
+import { ScrollbackSaving } from '../../shared/limits';
+import { openScrollbackStore } from '../app/scrollback-store';
 import { forkHostLauncher } from '../host/fork-host-link';
-import { Hub } from '../hub/hub';
+import { type AppNotice, Hub } from '../hub/hub';
+import type { StoreNotice } from '../persistence/durable-store';
+import { openAppStores } from '../persistence/stores';
 import { createHttpServer } from './http-server';
 import { parseServeOptions } from './serve-options';
 import { allowedHostsFor, type GateConfig } from './ws-gate';
@@ -23,19 +26,27 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(`[tabterm] ${line}`);
   const here = dirname(fileURLToPath(import.meta.url));
   const fromSource = import.meta.url.endsWith('.ts');
-  const stores = openAppStores(options.dataDir);
+  const stores = openAppStores(options.dataDir, { log });
   for (const notice of stores.notices) log(`${notice.level}: ${notice.message}`);
+  const scrollback = openScrollbackStore(
+    join(options.dataDir, 'scrollback'),
+    ScrollbackSaving.maxCharsPerTab,
+    log,
+  );
 
   const hub = await Hub.start({
     launcher: forkHostLauncher(hostModule(here, fromSource)),
     settings: options.shell ? { ...stores.settings, shell: options.shell } : stores.settings,
     persistence: stores.layout,
-    notices: stores.notices,
+    scrollback,
+    notices: stores.notices.map(toAppNotice),
     homeDir: homedir(),
     defaultShell: process.env.SHELL || '/bin/bash',
     env: process.env,
     log,
   });
+
+  stores.onNotice((notice) => hub.notify(toAppNotice(notice)));
 
   const token = randomBytes(24).toString('base64url');
   let gate: GateConfig = { token, allowedHosts: [] };
@@ -73,6 +84,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void quit('SIGINT'));
   process.on('SIGTERM', () => void quit('SIGTERM'));
   process.on('SIGHUP', () => void quit('SIGHUP'));
+}
+
+function toAppNotice({ level, code, message }: StoreNotice): AppNotice {
+  return { level, code, message };
 }
 
 /** The built host beside this file, or the TypeScript source when running under tsx. */

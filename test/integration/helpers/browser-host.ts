@@ -1,0 +1,173 @@
+// A real browser host (started from source) and WebSocket clients that speak docs/protocol.md.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import type { ClientMessage, Layout, ServerMessage } from '../../../src/shared/protocol';
+import { waitFor } from './wait';
+
+export interface HostDirs {
+  root: string;
+  dataDir: string;
+  home: string;
+}
+
+export function makeDirs(): HostDirs {
+  const root = mkdtempSync(join(tmpdir(), 'tabterm-host-'));
+  const home = join(root, 'home');
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, '.bashrc'), "PS1='$ '\nunset PROMPT_COMMAND\n");
+  return { root, dataDir: join(root, 'data'), home };
+}
+
+export class BrowserHost {
+  private constructor(
+    readonly process: ChildProcess,
+    readonly url: URL,
+    readonly stderr: string[],
+  ) {}
+
+  static async start(dirs: HostDirs): Promise<BrowserHost> {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/main/server/serve.ts',
+        '--port',
+        '0',
+        '--data-dir',
+        dirs.dataDir,
+        '--shell',
+        '/bin/bash',
+      ],
+      { env: { ...process.env, HOME: dirs.home, PS1: '$ ' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    const stderr: string[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    const line = await waitFor(
+      () =>
+        stdout.split('\n').find((l) => l.startsWith('http')) ??
+        (child.exitCode !== null ? 'exited' : undefined),
+      'the browser host URL',
+      30_000,
+    );
+    if (line === 'exited') throw new Error(`browser host exited: ${stderr.join('')}`);
+    return new BrowserHost(child, new URL(line.trim()), stderr);
+  }
+
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) return resolve();
+      this.process.once('exit', () => resolve());
+      this.process.kill(signal);
+    });
+  }
+
+  async client(): Promise<WsClient> {
+    const ws = new WebSocket(`ws://${this.url.host}/ws?token=${this.url.searchParams.get('token')}`, {
+      origin: this.url.origin,
+    });
+    const client = new WsClient(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    await client.waitFor('layout');
+    return client;
+  }
+}
+
+export class WsClient {
+  readonly received: ServerMessage[] = [];
+
+  constructor(private readonly ws: WebSocket) {
+    ws.on('message', (raw) => {
+      const message = JSON.parse(raw.toString()) as ServerMessage;
+      this.received.push(message);
+      if (message.type === 'terminal_output' || message.type === 'terminal_replay') {
+        this.send({ type: 'terminal_ack', sessionId: message.sessionId, chars: message.data.length });
+      }
+    });
+  }
+
+  send(message: ClientMessage): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+
+  of<T extends ServerMessage['type']>(type: T): Array<Extract<ServerMessage, { type: T }>> {
+    return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
+  }
+
+  layout(): Layout {
+    const last = this.of('layout').at(-1);
+    if (!last) throw new Error('no layout yet');
+    return last.layout;
+  }
+
+  text(sessionId: string): string {
+    return this.received
+      .filter(
+        (m) => (m.type === 'terminal_output' || m.type === 'terminal_replay') && m.sessionId === sessionId,
+      )
+      .map((m) => ('data' in m ? m.data : ''))
+      .join('');
+  }
+
+  waitFor<T extends ServerMessage['type']>(
+    type: T,
+    predicate: (message: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    return waitFor(() => this.of(type).find(predicate), `${type}`, timeoutMs);
+  }
+
+  async waitForLayout(
+    predicate: (layout: Layout) => boolean,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<Layout> {
+    return waitFor(
+      () => {
+        const layout = this.of('layout').at(-1)?.layout;
+        return layout && predicate(layout) ? layout : undefined;
+      },
+      what,
+      timeoutMs,
+    );
+  }
+
+  async waitForText(sessionId: string, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+    await waitFor(() => pattern.test(this.text(sessionId)), `${pattern} in session output`, timeoutMs);
+  }
+
+  /** Spawns (or attaches to) a tab and waits for its prompt; returns the session id. */
+  async open(tabId: string, size = { cols: 100, rows: 30 }): Promise<string> {
+    const seen = this.of('terminal_ready').length;
+    this.send({ type: 'terminal_spawn', tabId, ...size });
+    const ready = await waitFor(
+      () =>
+        this.of('terminal_ready')
+          .slice(seen)
+          .find((m) => m.tabId === tabId),
+      `terminal_ready for ${tabId}`,
+    );
+    await this.waitForText(ready.sessionId, /\$ $/m);
+    return ready.sessionId;
+  }
+
+  /** Runs a command and waits for `expect` in the output. */
+  async run(sessionId: string, command: string, expect: RegExp): Promise<void> {
+    this.send({ type: 'terminal_input', sessionId, data: `${command}\r` });
+    await this.waitForText(sessionId, expect);
+  }
+}
