@@ -25,5 +25,7 @@ if (stale) {
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }
-const server = spawnSync(process.execPath, ['out/server/serve.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const server = spawnSync(process.execPath, ['out/server/serve.js', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(server.status ?? 0);

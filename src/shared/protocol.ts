@@ -170,7 +170,9 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('terminal_stale'), tabIds: z.array(Id) }),
   z.object({ type: z.literal('session_status'), ...SessionStatus.shape }),
-  z.object({ type: z.literal('layout'), layout: Layout }),
+  /** `revision` grows with every change; `layout_saved` says which revision is safely on disk. */
+  z.object({ type: z.literal('layout'), layout: Layout, revision: z.number().int().min(0) }),
+  z.object({ type: z.literal('layout_saved'), revision: z.number().int().min(0) }),
   z.object({
     type: z.literal('host_status'),
     state: HostState,

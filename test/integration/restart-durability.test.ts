@@ -91,12 +91,16 @@ describe('restart', () => {
   });
 });
 
-/** A data dir whose layout has been written at least twice, so a last-good copy exists. */
+/** A data dir whose layout was written in two runs, so the second write left a last-good copy. */
 async function prepare(dirs: HostDirs): Promise<{ lastGood: string[] }> {
   host = await BrowserHost.start(dirs);
-  const client = await host.client();
+  let client = await host.client();
   client.send({ type: 'workspace_create', name: 'Kept' });
   await client.waitForLayout((l) => l.workspaces.length === 2, 'Kept');
+  client.close();
+  await host.stop('SIGTERM');
+  host = await BrowserHost.start(dirs);
+  client = await host.client();
   client.send({
     type: 'workspace_rename',
     workspaceId: byName(client.layout(), 'Kept').id,
@@ -135,6 +139,7 @@ describe('corrupt layout files', () => {
       const notice = await client.waitFor('app_notice');
       expect(notice.level).not.toBe('info');
       expect(notice.message).toMatch(/layout/i);
+      expect(lastGood).toContain('Kept');
       expect(client.layout().workspaces.map((w) => w.name)).toEqual(lastGood);
       const quarantined = readdirSync(dirs.dataDir).filter((name) => name.startsWith('layout.corrupt-'));
       expect(quarantined).toHaveLength(1);

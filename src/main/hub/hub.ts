@@ -26,6 +26,8 @@ export interface LayoutPersistence {
   load(): Layout | null;
   save(layout: Layout): void;
   flush(): void;
+  /** Called once the disk holds everything passed to `save` so far. */
+  onSaved?(listener: () => void): void;
 }
 
 /** Each tab's recent output on disk, restored above a marker after a restart. */
@@ -79,6 +81,8 @@ const DEFAULT_SIZE: Size = { cols: 80, rows: 24 };
 
 export class Hub {
   private layout: Layout;
+  private revision = 0;
+  private savedRevision = 0;
   private readonly clients = new Map<string, HubClient>();
   private readonly sessions = new Map<string, LiveSession>();
   private readonly pendingSpawns = new Map<string, PendingSpawn>();
@@ -102,6 +106,12 @@ export class Hub {
     this.log = options.log ?? (() => {});
     this.notices = [...(options.notices ?? [])];
     this.layout = this.restoreLayout(options.persistence.load());
+    options.persistence.onSaved?.(() => {
+      // Everything saved so far includes the current revision (saves are synchronous hand-offs).
+      if (this.savedRevision === this.revision) return;
+      this.savedRevision = this.revision;
+      this.broadcast({ type: 'layout_saved', revision: this.revision });
+    });
     this.supervisor = new HostSupervisor({
       launcher: options.launcher,
       config: { ringMaxLines: options.settings.ringLines, ringMaxBytes: 4 * 1024 * 1024 },
@@ -143,7 +153,8 @@ export class Hub {
 
   connect(client: HubClient): HubConnection {
     this.clients.set(client.id, client);
-    client.send({ type: 'layout', layout: this.layout });
+    client.send({ type: 'layout', layout: this.layout, revision: this.revision });
+    client.send({ type: 'layout_saved', revision: this.savedRevision });
     client.send({ type: 'settings', settings: this.options.settings });
     client.send({ type: 'host_status', ...this.hostStatus });
     for (const notice of this.notices) client.send({ type: 'app_notice', ...notice });
@@ -578,8 +589,9 @@ export class Hub {
   private setLayout(layout: Layout): void {
     if (layout === this.layout) return;
     this.layout = layout;
+    this.revision += 1;
+    this.broadcast({ type: 'layout', layout, revision: this.revision });
     this.options.persistence.save(layout);
-    this.broadcast({ type: 'layout', layout });
   }
 
   /** Loaded tabs have no session yet: stale, to be respawned when activated. */

@@ -24,13 +24,16 @@ export interface HttpServerOptions {
 }
 
 export function createHttpServer(options: HttpServerOptions): Server {
-  const assets = sirv(options.rendererDir, {
-    dev: false,
-    etag: true,
-    gzip: false,
-    brotli: false,
-    single: false,
-  });
+  // Running from source before a build: say so instead of crashing on a missing folder.
+  const assets = existsSync(options.rendererDir)
+    ? sirv(options.rendererDir, {
+        dev: false,
+        etag: true,
+        gzip: false,
+        brotli: false,
+        single: false,
+      })
+    : null;
   const server = createServer((request, response) => {
     if (!hostAllowed(options.gate(), request.headers.host)) {
       response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: unexpected Host header.\n');

@@ -1,0 +1,31 @@
+// Parsers for every renderer → main IPC payload, from `unknown`, with a readable error. The client
+// protocol has its own (parseClientMessage); these cover the desktop-only channels.
+import { z } from 'zod';
+import { describeIssues, Id, type ParseResult } from '../../shared/protocol';
+import { isSafeExternalUrl } from './security-policy';
+
+export type Parser<T> = (raw: unknown) => ParseResult<T>;
+
+function fromSchema<T>(schema: z.ZodType<T>): Parser<T> {
+  return (raw) => {
+    const result = schema.safeParse(raw);
+    return result.success
+      ? { ok: true, value: result.data }
+      : { ok: false, error: describeIssues(result.error) };
+  };
+}
+
+/** `tabterm:hello` carries nothing. */
+export const parseHello: Parser<null> = (raw) =>
+  raw === undefined || raw === null
+    ? { ok: true, value: null }
+    : { ok: false, error: 'hello takes no payload' };
+
+export const parseExternalUrl: Parser<string> = (raw) =>
+  isSafeExternalUrl(raw)
+    ? { ok: true, value: raw }
+    : { ok: false, error: 'only http(s) URLs without credentials open externally' };
+
+export const parseOpenWindow = fromSchema(z.strictObject({ tabId: Id.optional() }));
+
+export const parseWorkspaceReport = fromSchema(z.strictObject({ workspaceId: Id.nullable() }));

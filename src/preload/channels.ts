@@ -1,0 +1,22 @@
+// IPC channel names, shared by the preload and the Electron main process. Every renderer → main channel
+// is registered through src/main/electron/ipc-guard.ts, which checks the sender and the payload.
+export const Channels = {
+  /** renderer → main: the preload has loaded; (re)connect this window to the hub. */
+  hello: 'tabterm:hello',
+  /** renderer → main: one ClientMessage. */
+  send: 'tabterm:send',
+  /** main → renderer: one ServerMessage. */
+  message: 'tabterm:message',
+  /** main → renderer: 'open' | 'closed' (the hub is going away at quit). */
+  connection: 'tabterm:connection',
+  /** renderer → main: an http(s) URL to open in the user's browser. */
+  openExternal: 'tabterm:open-external',
+  /** main → renderer: `{ type: 'command', id }` chosen in a menu. */
+  command: 'tabterm:command',
+  /** renderer → main: `{ tabId? }` open a new window (moving that tab into it). */
+  openWindow: 'tabterm:open-window',
+  /** renderer → main: `{ workspaceId }` the workspace this window shows. */
+  workspace: 'tabterm:workspace',
+} as const;
+
+export type Channel = (typeof Channels)[keyof typeof Channels];

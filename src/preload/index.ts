@@ -1,0 +1,7 @@
+// Electron preload (sandboxed, context-isolated): exposes the Bridge as `window.tabterm` and nothing
+// else — no ipcRenderer, no event objects, no Node.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadBridge } from './preload-bridge';
+
+const bridge = createPreloadBridge(ipcRenderer, (text) => console.warn(`[tabterm preload] ${text}`));
+contextBridge.exposeInMainWorld('tabterm', bridge);

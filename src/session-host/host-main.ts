@@ -1,0 +1,93 @@
+// Entry of the session host process (DESIGN.md §1, §5). Started by Electron as a utilityProcess
+// (process.parentPort) or by child_process.fork (browser host, tests; use serialization 'advanced').
+// It says `hello`, serves HubToHost messages, and when the hub goes away it ends every session and exits,
+// so no session outlives the app.
+import { randomBytes } from 'node:crypto';
+import { Reaping, Shutdown } from '../shared/limits';
+import { realClock } from './clock';
+import { SessionHost } from './host/session-host';
+import { ProcessReaper, sendSignal } from './kill/process-reaper';
+import { createForkLink } from './link/fork-link';
+import type { HostLink } from './link/host-link';
+import { createParentPortLink } from './link/parent-port-link';
+import { createProcFs } from './proc/proc-fs';
+import { ProcessScanner } from './proc/process-tree';
+import { spawnPty } from './pty/pty-adapter';
+import { ReplayBuffer } from './replay/replay-buffer';
+import { ActivityPoller } from './status/activity-poller';
+
+function log(message: string): void {
+  process.stderr.write(`[session-host ${process.pid}] ${message}\n`);
+}
+
+function main(link: HostLink): void {
+  const hostId = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const procFs = createProcFs();
+  const scanner = new ProcessScanner(procFs, hostId, process.pid);
+  const reaper = new ProcessReaper({
+    scan: () => scanner.scan(),
+    signal: sendSignal,
+    now: () => realClock.now(),
+    schedule: (callback, ms) => setTimeout(callback, ms),
+    scanIntervalMs: Reaping.scanIntervalMs,
+  });
+  const host = new SessionHost({
+    link,
+    spawnPty,
+    createRing: (config) =>
+      new ReplayBuffer({ maxLines: config.ringMaxLines, maxBytes: config.ringMaxBytes }),
+    reaper,
+    poller: new ActivityPoller(),
+    procFs,
+    signalGroup: (pgid, signal) => sendSignal(-pgid, signal),
+    hostId,
+    hostEnv: process.env,
+    wallClock: () => Date.now(),
+  });
+
+  let exiting = false;
+  const exitCleanly = (reason: string, code: number) => {
+    if (exiting) return;
+    exiting = true;
+    void host.shutdown(Shutdown.totalTimeoutMs).then(
+      (result) => {
+        if (result.survivors.length > 0)
+          log(`${reason}; processes still alive: ${result.survivors.join(' ')}`);
+        process.exit(code);
+      },
+      (error: unknown) => {
+        log(`${reason}; shutdown failed: ${String(error)}`);
+        process.exit(code || 1);
+      },
+    );
+  };
+
+  link.onMessage((raw) => {
+    try {
+      host.handle(raw);
+    } catch (error) {
+      // A bug handling one message must not take every session down with it.
+      log(
+        `error handling a message: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      link.send({ type: 'error', sessionId: null, message: 'The session host failed to handle a message' });
+    }
+  });
+  link.onDisconnect(() => exitCleanly('the hub disconnected', 0));
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.on(signal, () => exitCleanly(`received ${signal}`, 0));
+  }
+  process.on('uncaughtException', (error) => {
+    log(`uncaught: ${error.stack ?? error.message}`);
+    exitCleanly('uncaught exception', 1);
+  });
+  link.send({ type: 'hello', pid: process.pid });
+}
+
+const link = createParentPortLink() ?? createForkLink();
+if (link) {
+  main(link);
+} else {
+  log('no parent channel: start the session host with child_process.fork or utilityProcess.fork');
+  process.exit(2);
+}

@@ -1,0 +1,387 @@
+import { describe, expect, it } from 'vitest';
+import type { HostToHub } from '../../shared/host-protocol';
+import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
+import type { HostLink } from '../link/host-link';
+import type { ProcFs } from '../proc/proc-fs';
+import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
+import type { RingBuffer } from '../session/session';
+import { ActivityPoller } from '../status/activity-poller';
+import { FakeClock } from '../testing/fake-clock';
+import { SessionHost } from './session-host';
+
+class FakePty implements PtyProcess {
+  readonly written: string[] = [];
+  readonly calls: string[] = [];
+  processName = 'bash';
+  private dataListener: (data: string) => void = () => {};
+  private exitListener: (exit: PtyExit) => void = () => {};
+  constructor(
+    readonly pid: number,
+    readonly options: PtySpawnOptions,
+  ) {}
+  write(data: string): void {
+    this.written.push(data);
+  }
+  resize(cols: number, rows: number): void {
+    this.calls.push(`resize ${cols}x${rows}`);
+  }
+  pause(): void {
+    this.calls.push('pause');
+  }
+  resume(): void {
+    this.calls.push('resume');
+  }
+  kill(signal: string): void {
+    this.calls.push(`kill ${signal}`);
+  }
+  onData(listener: (data: string) => void): void {
+    this.dataListener = listener;
+  }
+  onExit(listener: (exit: PtyExit) => void): void {
+    this.exitListener = listener;
+  }
+  emitData(data: string): void {
+    this.dataListener(data);
+  }
+  emitExit(exit: PtyExit): void {
+    this.exitListener(exit);
+  }
+}
+
+class FakeRing implements RingBuffer {
+  text = '';
+  modes = { alternateScreen: false };
+  append(data: string): void {
+    this.text += data;
+  }
+  snapshot(): string {
+    return `<modes>${this.text}`;
+  }
+  normalScreenSnapshot(): string {
+    return `<normal>${this.text}`;
+  }
+}
+
+class FakeLink implements HostLink {
+  readonly sent: HostToHub[] = [];
+  backlogged = false;
+  private drain: () => void = () => {};
+  send(message: HostToHub): void {
+    this.sent.push(message);
+  }
+  onDrain(listener: () => void): void {
+    this.drain = listener;
+  }
+  onMessage(): void {}
+  onDisconnect(): void {}
+  drained(): void {
+    this.backlogged = false;
+    this.drain();
+  }
+  ofType<T extends HostToHub['type']>(type: T): Extract<HostToHub, { type: T }>[] {
+    return this.sent.filter((m): m is Extract<HostToHub, { type: T }> => m.type === type);
+  }
+}
+
+class FakeReaper implements Reaper {
+  readonly calls: { target: ReapTarget; options: ReapOptions }[] = [];
+  result: ReapResult = { forced: false, survivors: [] };
+  reap(target: ReapTarget, options: ReapOptions): Promise<ReapResult> {
+    this.calls.push({ target, options });
+    return Promise.resolve(this.result);
+  }
+}
+
+const tpgidOf = new Map<number, number>();
+const procFs: ProcFs = {
+  listPids: () => [],
+  readStat: (pid) =>
+    `${pid} (bash) S 1 ${pid} ${pid} 34816 ${tpgidOf.get(pid) ?? pid} 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0`,
+  readEnviron: () => null,
+  readComm: () => 'vim',
+  readCwd: () => '/tmp',
+};
+
+function setup(spawnPty?: (options: PtySpawnOptions) => PtyProcess) {
+  const clock = new FakeClock();
+  const link = new FakeLink();
+  const reaper = new FakeReaper();
+  const ptys: FakePty[] = [];
+  const rings: FakeRing[] = [];
+  const signals: string[] = [];
+  const host = new SessionHost({
+    link,
+    spawnPty:
+      spawnPty ??
+      ((options) => {
+        const pty = new FakePty(1000 + ptys.length, options);
+        ptys.push(pty);
+        return pty;
+      }),
+    createRing: () => {
+      const ring = new FakeRing();
+      rings.push(ring);
+      return ring;
+    },
+    reaper,
+    poller: new ActivityPoller({ intervalMs: 500, activeWindowMs: 1500 }, clock),
+    procFs,
+    signalGroup: (pgid, signal) => signals.push(`${signal} -${pgid}`),
+    hostId: 'host-x',
+    hostEnv: { PATH: '/usr/bin:/bin', HOME: '/root' },
+    wallClock: () => 1_700_000_000_000,
+  });
+  const spawn = (sessionId: string, reqId = 1, shell = '/bin/sh', cwd = '/tmp') =>
+    host.handle({
+      type: 'spawn',
+      reqId,
+      request: {
+        sessionId,
+        tabId: `t-${sessionId}`,
+        shell,
+        args: ['-i'],
+        cwd,
+        env: { X: '1' },
+        cols: 80,
+        rows: 24,
+      },
+    });
+  return { host, link, reaper, ptys, rings, signals, spawn, clock };
+}
+
+describe('SessionHost', () => {
+  it('spawns with the checked shell, the marker env and the size, and answers spawned then an idle status', () => {
+    const { link, ptys, spawn } = setup();
+    spawn('s1', 7);
+    expect(ptys[0]?.options).toMatchObject({
+      file: '/bin/sh',
+      args: ['-i'],
+      cwd: '/tmp',
+      cols: 80,
+      rows: 24,
+    });
+    expect(ptys[0]?.options.env).toMatchObject({
+      X: '1',
+      PATH: '/usr/bin:/bin',
+      TABTERM_SESSION_ID: 's1',
+      TABTERM_HOST_ID: 'host-x',
+      TERM: 'xterm-256color',
+    });
+    expect(link.sent.map((m) => m.type)).toEqual(['spawned', 'status']);
+    expect(link.sent[0]).toEqual({
+      type: 'spawned',
+      reqId: 7,
+      session: {
+        sessionId: 's1',
+        tabId: 't-s1',
+        pid: 1000,
+        shell: '/bin/sh',
+        cwd: '/tmp',
+        cols: 80,
+        rows: 24,
+      },
+    });
+    expect(link.ofType('status')[0]?.status).toMatchObject({ status: 'idle', title: 'sh', cwd: '/tmp' });
+  });
+
+  it('fails a spawn with a person-readable message before creating anything', () => {
+    const { link, ptys, spawn } = setup();
+    spawn('s1', 1, '/bin/nosuch');
+    spawn('s2', 2, '/bin/sh', '/nope');
+    expect(ptys).toHaveLength(0);
+    expect(link.ofType('spawn_failed')).toEqual([
+      {
+        type: 'spawn_failed',
+        reqId: 1,
+        sessionId: 's1',
+        message: 'Cannot start "/bin/nosuch": no such file',
+      },
+      {
+        type: 'spawn_failed',
+        reqId: 2,
+        sessionId: 's2',
+        message: 'Cannot start in "/nope": no such directory',
+      },
+    ]);
+  });
+
+  it('wraps an exception from the PTY layer into spawn_failed', () => {
+    const { host, link, spawn } = setup(() => {
+      throw new Error('forkpty(3) failed.');
+    });
+    spawn('z', 3);
+    expect(link.ofType('spawn_failed')[0]).toMatchObject({
+      reqId: 3,
+      message: 'Cannot start "/bin/sh": forkpty(3) failed.',
+    });
+    expect(host.sessionCount).toBe(0);
+  });
+
+  it('refuses a duplicate session id, also for a session that already exited', () => {
+    const { link, ptys, spawn } = setup();
+    spawn('s1', 1);
+    spawn('s1', 2);
+    ptys[0]?.emitExit({ exitCode: 0, signal: null });
+    spawn('s1', 3);
+    expect(ptys).toHaveLength(1);
+    expect(link.ofType('spawn_failed').map((m) => m.reqId)).toEqual([2, 3]);
+  });
+
+  it('answers a snapshot after flushing pending output, so the output before it is inside it', () => {
+    const { host, link, ptys, spawn } = setup();
+    spawn('s1');
+    ptys[0]?.emitData('x'.repeat(1000)); // large: held by the batcher
+    expect(link.ofType('output')).toHaveLength(0);
+    host.handle({ type: 'snapshot', reqId: 9, sessionId: 's1' });
+    const order = link.sent.filter((m) => m.type === 'output' || m.type === 'snapshot').map((m) => m.type);
+    expect(order).toEqual(['output', 'snapshot']);
+    expect(link.ofType('snapshot')[0]).toEqual({
+      type: 'snapshot',
+      reqId: 9,
+      sessionId: 's1',
+      data: `<modes>${'x'.repeat(1000)}`,
+    });
+    host.handle({ type: 'snapshot', reqId: 10, sessionId: 'nope' });
+    expect(link.ofType('snapshot')[1]).toMatchObject({ reqId: 10, data: null });
+  });
+
+  it('starts the ring with restored history that is never sent as output', () => {
+    const { host, link, rings } = setup();
+    host.handle({
+      type: 'spawn',
+      reqId: 1,
+      request: {
+        sessionId: 's1',
+        tabId: 't1',
+        shell: '/bin/sh',
+        args: [],
+        cwd: '/tmp',
+        env: {},
+        cols: 80,
+        rows: 24,
+        preamble: 'old history\r\n',
+      },
+    });
+    expect(rings[0]?.text).toBe('old history\r\n');
+    expect(link.ofType('output')).toEqual([]);
+  });
+
+  it('answers a normal-screen snapshot for saving without nudging a full-screen program', () => {
+    const { host, link, rings, signals, spawn } = setup();
+    spawn('s1');
+    rings[0]!.modes.alternateScreen = true;
+    host.handle({ type: 'snapshot', reqId: 3, sessionId: 's1', normal: true });
+    expect(link.ofType('snapshot')[0]).toMatchObject({ reqId: 3, data: '<normal>' });
+    expect(signals).toEqual([]);
+  });
+
+  it('nudges the foreground process group to repaint only when the alternate screen is active', () => {
+    const { host, rings, signals, spawn } = setup();
+    spawn('s1');
+    host.handle({ type: 'snapshot', reqId: 1, sessionId: 's1' });
+    expect(signals).toEqual([]);
+    (rings[0] as FakeRing).modes.alternateScreen = true;
+    tpgidOf.set(1000, 1234);
+    host.handle({ type: 'snapshot', reqId: 2, sessionId: 's1' });
+    expect(signals).toEqual(['SIGWINCH -1234']);
+  });
+
+  it('pauses and resumes the PTY for the hub, and for the channel backlog across all sessions', () => {
+    const { host, link, ptys, spawn } = setup();
+    spawn('a', 1);
+    spawn('b', 2);
+    host.handle({ type: 'pause', sessionId: 'a' });
+    expect(ptys[0]?.calls).toEqual(['pause']);
+    link.backlogged = true;
+    ptys[1]?.emitData('y'); // any send notices the backlog
+    expect(ptys[1]?.calls).toEqual(['pause']);
+    expect(ptys[0]?.calls).toEqual(['pause']);
+    link.drained();
+    expect(ptys[1]?.calls).toEqual(['pause', 'resume']);
+    expect(ptys[0]?.calls).toEqual(['pause']); // still paused by the hub
+    host.handle({ type: 'resume', sessionId: 'a' });
+    expect(ptys[0]?.calls).toEqual(['pause', 'resume']);
+  });
+
+  it('sends the remaining output, an exited status, then exit, and forgets the session', () => {
+    const { host, link, ptys, spawn } = setup();
+    spawn('s1');
+    ptys[0]?.emitData('z'.repeat(500));
+    ptys[0]?.emitExit({ exitCode: 3, signal: null });
+    const tail = link.sent.slice(-4);
+    // output, then the status it changed (lastOutputAt), then the exited status, then exit
+    expect(tail.map((m) => m.type)).toEqual(['output', 'status', 'status', 'exit']);
+    expect(tail[0]).toEqual({ type: 'output', sessionId: 's1', data: 'z'.repeat(500) });
+    expect(tail[2]).toMatchObject({ status: { status: 'exited', exitCode: 3 } });
+    expect(tail[3]).toEqual({ type: 'exit', sessionId: 's1', exitCode: 3, signal: null });
+    expect(host.sessionCount).toBe(0);
+  });
+
+  it('kills through the reaper with the live shell pid, and refuses unknown sessions', async () => {
+    const { host, link, reaper, spawn } = setup();
+    spawn('s1');
+    host.handle({ type: 'kill', sessionId: 's1' });
+    expect(reaper.calls[0]).toEqual({
+      target: { sessionId: 's1', shellPid: 1000 },
+      options: { graceMs: 1500, timeoutMs: 5000 },
+    });
+    host.handle({ type: 'kill', sessionId: 'ghost' });
+    expect(link.ofType('error').at(-1)).toEqual({
+      type: 'error',
+      sessionId: 'ghost',
+      message: 'No session "ghost"',
+    });
+  });
+
+  it('shuts down live sessions and the stragglers of exited ones, naming the forced ones', async () => {
+    const { host, reaper, ptys, spawn } = setup();
+    spawn('live');
+    spawn('gone', 2);
+    ptys[1]?.emitExit({ exitCode: 0, signal: null });
+    reaper.result = { forced: true, survivors: [] };
+    const result = await host.shutdown(2000);
+    expect(reaper.calls.map((c) => c.target)).toEqual([
+      { sessionId: 'live', shellPid: 1000 },
+      { sessionId: 'gone', shellPid: null },
+    ]);
+    expect(reaper.calls[0]?.options).toEqual({ graceMs: 1200, timeoutMs: 2000 });
+    expect(result).toEqual({ forced: ['live', 'gone'], survivors: [] });
+  });
+
+  it('keeps its own timeout for a session whose kill is still running at shutdown', async () => {
+    const { host, reaper, spawn } = setup();
+    spawn('s1');
+    host.handle({ type: 'kill', sessionId: 's1' });
+    host.handle({ type: 'kill', sessionId: 's1' });
+    await host.shutdown(1000);
+    expect(reaper.calls.map((c) => c.options.timeoutMs)).toEqual([5000, 1000]);
+  });
+
+  it('answers ping, list and invalid messages', () => {
+    const { host, link, spawn } = setup();
+    spawn('s1');
+    host.handle({ type: 'ping', seq: 4 });
+    host.handle({ type: 'list', reqId: 5 });
+    host.handle({ type: 'resize', sessionId: 's1', cols: 0, rows: 10 });
+    expect(link.ofType('pong')).toEqual([{ type: 'pong', seq: 4 }]);
+    expect(link.ofType('sessions')[0]?.sessions.map((s) => s.sessionId)).toEqual(['s1']);
+    expect(link.ofType('error')[0]).toMatchObject({
+      sessionId: 's1',
+      message: expect.stringMatching(/^Invalid message: cols/),
+    });
+  });
+
+  it('polls the foreground process after input and reports the running program', () => {
+    const { host, link, clock, spawn } = setup();
+    spawn('s1');
+    tpgidOf.set(1000, 2000);
+    host.handle({ type: 'write', sessionId: 's1', data: 'vim\r' });
+    clock.advance(500);
+    expect(link.ofType('status').at(-1)?.status).toMatchObject({
+      status: 'running',
+      command: 'vim',
+      title: 'vim',
+    });
+    tpgidOf.delete(1000);
+  });
+});

@@ -1,0 +1,266 @@
+// The session host's registry and message handler: every HubToHost message is parsed from `unknown`,
+// dispatched, and answered on the same ordered channel. Nothing here touches node-pty or /proc directly;
+// host-main.ts wires the real adapters, the unit tests fake them.
+import { type HostConfig, type HostToHub, HubToHost, type SpawnRequest } from '../../shared/host-protocol';
+import { RingBufferDefaults, Shutdown } from '../../shared/limits';
+import { describeIssues } from '../../shared/protocol';
+import type { Reaper, ReapOptions, ReapResult } from '../kill/process-reaper';
+import type { HostLink } from '../link/host-link';
+import type { ProcFs } from '../proc/proc-fs';
+import type { PtySpawner } from '../pty/pty-process';
+import { type RingBuffer, Session } from '../session/session';
+import { buildSessionEnv } from '../session/session-env';
+import { checkSpawn } from '../session/spawn-check';
+import type { ActivityPoller } from '../status/activity-poller';
+
+export interface SessionHostDeps {
+  link: HostLink;
+  spawnPty: PtySpawner;
+  createRing(config: HostConfig): RingBuffer;
+  reaper: Reaper;
+  poller: ActivityPoller;
+  procFs: ProcFs;
+  signalGroup(pgid: number, signal: NodeJS.Signals): void;
+  /** Unique per host process; part of every session's environment marker. */
+  hostId: string;
+  hostEnv: Readonly<Record<string, string | undefined>>;
+  wallClock(): number;
+}
+
+export interface ShutdownResult {
+  forced: string[];
+  survivors: number[];
+}
+
+type Message<T extends HubToHost['type']> = Extract<HubToHost, { type: T }>;
+
+/** A session id from a message that failed validation, to give the error some context. */
+function sessionIdOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null || !('sessionId' in raw)) return null;
+  const id = raw.sessionId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+}
+
+/** Shutdown gives SIGHUP at most this share of its timeout, so SIGKILL and verification fit in the rest. */
+const GRACE_SHARE = 0.6;
+
+export class SessionHost {
+  private readonly sessions = new Map<string, Session>();
+  /** Sessions whose shell exited: stragglers they left (`sleep 99 &; exit`) are still ended on shutdown. */
+  private readonly exitedIds = new Set<string>();
+  private readonly kills = new Map<string, Promise<ReapResult>>();
+  /** Sessions already reaped whose exit event may still be on its way. */
+  private readonly reaped = new WeakSet<Session>();
+  private config: HostConfig = {
+    ringMaxLines: RingBufferDefaults.maxLines,
+    ringMaxBytes: RingBufferDefaults.maxBytes,
+  };
+  private channelPaused = false;
+  private shuttingDown = false;
+
+  constructor(private readonly deps: SessionHostDeps) {
+    deps.link.onDrain(() => this.setChannelPaused(false));
+  }
+
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  handle(raw: unknown): void {
+    const parsed = HubToHost.safeParse(raw);
+    if (!parsed.success) {
+      this.send({
+        type: 'error',
+        sessionId: sessionIdOf(raw),
+        message: `Invalid message: ${describeIssues(parsed.error)}`,
+      });
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'configure':
+        this.config = message.config;
+        return;
+      case 'spawn':
+        this.spawn(message.reqId, message.request);
+        return;
+      case 'write':
+        this.withSession(message, (session) => session.write(message.data));
+        return;
+      case 'resize':
+        this.withSession(message, (session) => session.resize(message.cols, message.rows));
+        return;
+      case 'pause':
+      case 'resume':
+        this.withSession(message, (session) => session.setHubPaused(message.type === 'pause'));
+        return;
+      case 'kill':
+        this.kill(message.sessionId);
+        return;
+      case 'snapshot':
+        this.snapshot(message);
+        return;
+      case 'list':
+        this.send({
+          type: 'sessions',
+          reqId: message.reqId,
+          sessions: [...this.sessions.values()].map((s) => s.info),
+        });
+        return;
+      case 'ping':
+        this.send({ type: 'pong', seq: message.seq });
+        return;
+      case 'shutdown':
+        void this.shutdown(message.timeoutMs).then((result) =>
+          this.send({ type: 'shutdown_done', reqId: message.reqId, ...result }),
+        );
+        return;
+      default: {
+        const unhandled: never = message;
+        throw new Error(`unhandled message ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** Ends every session in parallel under one timeout (also used when the hub goes away). */
+  async shutdown(timeoutMs: number): Promise<ShutdownResult> {
+    this.shuttingDown = true;
+    try {
+      const options = { graceMs: Math.min(Shutdown.graceMs, Math.floor(timeoutMs * GRACE_SHARE)), timeoutMs };
+      const ids = new Set([...this.sessions.keys(), ...this.exitedIds, ...this.kills.keys()]);
+      const results = await Promise.all(
+        [...ids].map(async (id) => ({ id, result: await this.reap(id, options, false) })),
+      );
+      return {
+        forced: results.filter(({ result }) => result.forced).map(({ id }) => id),
+        survivors: [...new Set(results.flatMap(({ result }) => result.survivors))].sort((a, b) => a - b),
+      };
+    } finally {
+      this.shuttingDown = false;
+    }
+  }
+
+  private send(message: HostToHub): void {
+    this.deps.link.send(message);
+    if (this.deps.link.backlogged && !this.channelPaused) this.setChannelPaused(true);
+  }
+
+  /** The channel to the hub is backed up: stop reading every PTY until it drains (nothing is dropped). */
+  private setChannelPaused(paused: boolean): void {
+    this.channelPaused = paused;
+    for (const session of this.sessions.values()) session.setChannelPaused(paused);
+  }
+
+  private withSession(message: { sessionId: string; type: string }, act: (session: Session) => void): void {
+    const session = this.sessions.get(message.sessionId);
+    if (!session) {
+      // Resizes and flow control racing a session's exit are expected; say nothing about those.
+      if (message.type === 'write') {
+        this.send({
+          type: 'error',
+          sessionId: message.sessionId,
+          message: `No session "${message.sessionId}"`,
+        });
+      }
+      return;
+    }
+    act(session);
+  }
+
+  private spawnFailed(reqId: number, sessionId: string, message: string): void {
+    this.send({ type: 'spawn_failed', reqId, sessionId, message });
+  }
+
+  private spawn(reqId: number, request: SpawnRequest): void {
+    const { sessionId } = request;
+    if (this.shuttingDown) return this.spawnFailed(reqId, sessionId, 'The session host is shutting down');
+    if (this.sessions.has(sessionId) || this.exitedIds.has(sessionId) || this.kills.has(sessionId)) {
+      return this.spawnFailed(reqId, sessionId, `Session id "${sessionId}" is already in use`);
+    }
+    const env = buildSessionEnv(this.deps.hostEnv, request.env, { sessionId, hostId: this.deps.hostId });
+    const check = checkSpawn(request.shell, request.cwd, env.PATH);
+    if (!check.ok) return this.spawnFailed(reqId, sessionId, check.message);
+    let pty: ReturnType<PtySpawner>;
+    try {
+      pty = this.deps.spawnPty({
+        file: check.file,
+        args: request.args,
+        cwd: check.cwd,
+        env,
+        cols: request.cols,
+        rows: request.rows,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return this.spawnFailed(reqId, sessionId, `Cannot start "${request.shell}": ${reason}`);
+    }
+    const session = new Session(request, check.file, pty, this.deps.createRing(this.config), {
+      send: (message) => this.send(message),
+      poller: this.deps.poller,
+      procFs: this.deps.procFs,
+      signalGroup: this.deps.signalGroup,
+      wallClock: this.deps.wallClock,
+      onExit: (ended) => {
+        if (this.sessions.get(ended.sessionId) !== ended) return;
+        this.sessions.delete(ended.sessionId);
+        if (!this.reaped.has(ended) && !this.kills.has(ended.sessionId)) this.exitedIds.add(ended.sessionId);
+      },
+    });
+    this.sessions.set(sessionId, session);
+    if (this.channelPaused) session.setChannelPaused(true);
+    this.send({ type: 'spawned', reqId, session: session.info });
+    session.start();
+  }
+
+  private snapshot(message: Message<'snapshot'>): void {
+    const session = this.sessions.get(message.sessionId);
+    if (!session) {
+      this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data: null });
+      return;
+    }
+    if (message.normal) {
+      this.send({
+        type: 'snapshot',
+        reqId: message.reqId,
+        sessionId: message.sessionId,
+        data: session.normalSnapshot(),
+      });
+      return;
+    }
+    const { data, alternateScreen } = session.snapshot();
+    this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data });
+    if (alternateScreen) session.nudgeRedraw();
+  }
+
+  private kill(sessionId: string): void {
+    if (!this.sessions.has(sessionId) && !this.exitedIds.has(sessionId) && !this.kills.has(sessionId)) {
+      this.send({ type: 'error', sessionId, message: `No session "${sessionId}"` });
+      return;
+    }
+    void this.reap(sessionId, { graceMs: Shutdown.graceMs, timeoutMs: Shutdown.totalTimeoutMs }, true);
+  }
+
+  /**
+   * Ends a session's processes. Repeated kills share the running reap; a shutdown starts its own under its
+   * own timeout (the reaper signals each process once per job, so two jobs only mean two lookups).
+   */
+  private reap(sessionId: string, options: ReapOptions, shareRunning: boolean): Promise<ReapResult> {
+    const running = this.kills.get(sessionId);
+    if (running && shareRunning) return running;
+    const session = this.sessions.get(sessionId);
+    const shellPid = session?.alive ? session.pid : null;
+    const promise = this.deps.reaper.reap({ sessionId, shellPid }, options).then((result) => {
+      if (this.kills.get(sessionId) === promise) this.kills.delete(sessionId);
+      this.exitedIds.delete(sessionId);
+      const current = this.sessions.get(sessionId);
+      if (current) {
+        // Its exit event (node-pty reports it shortly after the shell died) still reaches the hub.
+        this.reaped.add(current);
+        if (!current.alive) this.sessions.delete(sessionId);
+      }
+      return result;
+    });
+    this.kills.set(sessionId, promise);
+    return promise;
+  }
+}

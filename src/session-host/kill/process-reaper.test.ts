@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcessInfo, ProcessTable } from '../proc/process-tree';
+import { ProcessReaper, type ReapResult } from './process-reaper';
+
+type Behaviour = 'dies-on-hup' | 'ignores-hup' | 'unkillable';
+
+interface SimProcess {
+  info: ProcessInfo;
+  behaviour: Behaviour;
+  /** On SIGHUP, fork this child before dying (a wrapper that respawns its worker, say). */
+  forkOnHup?: SimProcess;
+}
+
+function proc(pid: number, ppid: number, behaviour: Behaviour, extra: Partial<ProcessInfo> = {}): SimProcess {
+  return {
+    behaviour,
+    info: {
+      pid,
+      ppid,
+      pgid: pid,
+      sid: 100,
+      comm: 'p',
+      state: 'S',
+      tpgid: -1,
+      startTime: pid,
+      markedSession: null,
+      ...extra,
+    },
+  };
+}
+
+/** A fake world with a virtual clock: scheduled ticks run in time order, signals change the process list. */
+class World {
+  time = 0;
+  processes = new Map<number, SimProcess>();
+  signals: string[] = [];
+  private queue: { at: number; callback: () => void }[] = [];
+
+  add(...list: SimProcess[]): void {
+    for (const p of list) this.processes.set(p.info.pid, p);
+  }
+
+  reaper(): ProcessReaper {
+    return new ProcessReaper({
+      scan: (): ProcessTable => ({
+        processes: new Map([...this.processes].map(([pid, p]) => [pid, p.info])),
+        protectedPids: new Set([1]),
+        protectedGroups: new Set([0, 1]),
+      }),
+      signal: (pid, signal) => this.signal(pid, signal),
+      now: () => this.time,
+      schedule: (callback, ms) => this.queue.push({ at: this.time + ms, callback }),
+      scanIntervalMs: 50,
+    });
+  }
+
+  private signal(pid: number, signal: string): void {
+    const p = this.processes.get(pid);
+    if (!p) return;
+    this.signals.push(`${signal}:${pid}`);
+    if (signal === 'SIGCONT') p.info.state = 'S';
+    if (signal === 'SIGHUP' && p.behaviour === 'dies-on-hup' && p.info.state !== 'T') {
+      this.processes.delete(pid);
+      if (p.forkOnHup) this.add(p.forkOnHup);
+    }
+    if (signal === 'SIGKILL' && p.behaviour !== 'unkillable') this.processes.delete(pid);
+  }
+
+  async run(promise: Promise<ReapResult>): Promise<ReapResult> {
+    let result: ReapResult | undefined;
+    promise.then((r) => {
+      result = r;
+    });
+    while (result === undefined) {
+      const next = this.queue.sort((a, b) => a.at - b.at).shift();
+      if (!next) throw new Error('reaper stopped without answering');
+      this.time = next.at;
+      next.callback();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return result;
+  }
+}
+
+const options = { graceMs: 1500, timeoutMs: 5000 };
+
+describe('ProcessReaper', () => {
+  it('hangs up the whole session and finishes without SIGKILL when everything obeys', async () => {
+    const world = new World();
+    world.add(proc(100, 1, 'dies-on-hup', { sid: 100 }), proc(101, 100, 'dies-on-hup', { pgid: 101 }));
+    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    expect(result).toEqual({ forced: false, survivors: [] });
+    expect(world.signals).toEqual(['SIGHUP:100', 'SIGHUP:101']);
+    expect(world.time).toBeLessThan(100);
+  });
+
+  it('SIGKILLs what ignores SIGHUP after the grace period and reports it as forced', async () => {
+    const world = new World();
+    world.add(proc(100, 1, 'dies-on-hup'), proc(102, 100, 'ignores-hup', { pgid: 102 }));
+    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    expect(result).toEqual({ forced: true, survivors: [] });
+    expect(world.signals).toContain('SIGKILL:102');
+    expect(world.time).toBeGreaterThanOrEqual(1500);
+    expect(world.time).toBeLessThan(1600);
+  });
+
+  it('wakes stopped processes with SIGCONT after the SIGHUP so they can act on it', async () => {
+    const world = new World();
+    world.add(proc(100, 1, 'dies-on-hup'), proc(103, 100, 'dies-on-hup', { state: 'T' }));
+    const reaped = world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    const result = await reaped;
+    expect(world.signals.slice(0, 3)).toEqual(['SIGHUP:100', 'SIGHUP:103', 'SIGCONT:103']);
+    // the stopped one could not act on the hangup before SIGCONT, so it ends by SIGKILL
+    expect(result.forced).toBe(true);
+    expect(result.survivors).toEqual([]);
+  });
+
+  it('catches processes forked during the grace period', async () => {
+    const world = new World();
+    const respawned = proc(105, 104, 'dies-on-hup', { sid: 100, pgid: 104 });
+    world.add(proc(100, 1, 'dies-on-hup'), { ...proc(104, 100, 'dies-on-hup'), forkOnHup: respawned });
+    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    expect(result).toEqual({ forced: false, survivors: [] });
+    expect(world.signals).toContain('SIGHUP:105');
+  });
+
+  it('finds marked processes that left the session, even after the shell is gone', async () => {
+    const world = new World();
+    world.add(proc(200, 1, 'ignores-hup', { sid: 200, markedSession: 's1' }), proc(300, 1, 'ignores-hup'));
+    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: null }, options));
+    expect(result).toEqual({ forced: true, survivors: [] });
+    expect(world.processes.has(300)).toBe(true);
+  });
+
+  it('reports survivors when the timeout runs out, and answers by the timeout', async () => {
+    const world = new World();
+    world.add(proc(100, 1, 'unkillable'));
+    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    expect(result).toEqual({ forced: true, survivors: [100] });
+    expect(world.time).toBe(5000);
+  });
+
+  it('reaps several sessions in parallel under one timeout with one scan per tick', async () => {
+    const world = new World();
+    world.add(proc(100, 1, 'dies-on-hup'), proc(200, 1, 'ignores-hup', { sid: 200 }));
+    const reaper = world.reaper();
+    const both = Promise.all([
+      reaper.reap({ sessionId: 'a', shellPid: 100 }, options),
+      reaper.reap({ sessionId: 'b', shellPid: 200 }, options),
+    ]);
+    let results: ReapResult[] = [];
+    await world.run(
+      both.then((r) => {
+        results = r;
+        return r[0] as ReapResult;
+      }),
+    );
+    expect(results).toEqual([
+      { forced: false, survivors: [] },
+      { forced: true, survivors: [] },
+    ]);
+    expect(world.time).toBeLessThan(1600);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcFs } from './proc-fs';
+import { markedSessionOf, ProcessScanner, sessionIdentity, sessionProcesses } from './process-tree';
+
+interface FakeProcess {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  state?: string;
+  comm?: string;
+  env?: Record<string, string>;
+}
+
+const HOST = 'host-1';
+const SELF = 500;
+
+function fakeProc(list: FakeProcess[]): ProcFs & { environReads: number } {
+  const byPid = new Map(list.map((p) => [p.pid, p]));
+  const fs = {
+    environReads: 0,
+    listPids: () => [...byPid.keys()],
+    readStat: (pid: number) => {
+      const p = byPid.get(pid);
+      if (!p) return null;
+      const rest = `${p.ppid} ${p.pgid} ${p.sid} 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 ${1000 + pid}`;
+      return `${pid} (${p.comm ?? 'proc'}) ${p.state ?? 'S'} ${rest} 0 0`;
+    },
+    readEnviron: (pid: number) => {
+      fs.environReads++;
+      const p = byPid.get(pid);
+      if (!p) return null;
+      return `${Object.entries(p.env ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\0')}\0`;
+    },
+    readComm: (pid: number) => byPid.get(pid)?.comm ?? null,
+    readCwd: () => null,
+  };
+  return fs;
+}
+
+const mark = (sessionId: string, hostId = HOST) => ({
+  TABTERM_SESSION_ID: sessionId,
+  TABTERM_HOST_ID: hostId,
+});
+
+// The host (500) runs under the app (400) in the login session 300; pid 1 is init.
+const base: FakeProcess[] = [
+  { pid: 1, ppid: 0, pgid: 1, sid: 1 },
+  { pid: 2, ppid: 0, pgid: 0, sid: 0, comm: 'kthreadd' },
+  { pid: 3, ppid: 2, pgid: 0, sid: 0, comm: 'kworker' },
+  { pid: 300, ppid: 1, pgid: 300, sid: 300, comm: 'login' },
+  { pid: 400, ppid: 300, pgid: 400, sid: 300, comm: 'app' },
+  { pid: SELF, ppid: 400, pgid: 400, sid: 300, comm: 'host' },
+  { pid: 999, ppid: 1, pgid: 999, sid: 999, comm: 'unrelated' },
+];
+
+function scan(list: FakeProcess[]) {
+  return new ProcessScanner(fakeProc([...base, ...list]), HOST, SELF).scan();
+}
+
+describe('sessionProcesses', () => {
+  it('finds the shell, its background job, a pipeline group and grandchildren', () => {
+    const table = scan([
+      { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
+      { pid: 601, ppid: 600, pgid: 601, sid: 600, comm: 'sleep', env: mark('s1') },
+      { pid: 602, ppid: 600, pgid: 602, sid: 600, comm: 'make' },
+      { pid: 603, ppid: 602, pgid: 602, sid: 600, comm: 'cc' },
+    ]);
+    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600, 601, 602, 603]);
+  });
+
+  it('finds a setsid child and a double-forked daemon through the marker, and what they started', () => {
+    const table = scan([
+      { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
+      // setsid sleep: own session, still a child of bash
+      { pid: 610, ppid: 600, pgid: 610, sid: 610, comm: 'sleep', env: mark('s1') },
+      // (setsid daemon &): reparented to init, own session
+      { pid: 620, ppid: 1, pgid: 620, sid: 620, comm: 'daemon', env: mark('s1') },
+      // ...which started a worker with a scrubbed environment (env -i): found through its parent
+      { pid: 621, ppid: 620, pgid: 620, sid: 620, comm: 'worker' },
+      // ...and an orphaned grandchild in the daemon's session, reparented, no marker
+      { pid: 622, ppid: 1, pgid: 622, sid: 620, comm: 'orphan' },
+    ]);
+    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600, 610, 620, 621, 622]);
+  });
+
+  it('never includes other sessions, other hosts with the same session id, the host or its ancestors', () => {
+    const table = scan([
+      { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
+      { pid: 700, ppid: SELF, pgid: 700, sid: 700, comm: 'bash', env: mark('s2') },
+      { pid: 701, ppid: 700, pgid: 701, sid: 700, comm: 'vim', env: mark('s2') },
+      { pid: 800, ppid: 1, pgid: 800, sid: 800, comm: 'other-app', env: mark('s1', 'another-host') },
+      // a marked process that somehow sits in the host's own group must not drag the host's group in
+      { pid: 650, ppid: SELF, pgid: 400, sid: 300, comm: 'odd', env: mark('s1') },
+    ]);
+    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600, 650]);
+    expect(sessionProcesses(table, sessionIdentity('s2', 700))).toEqual([700, 701]);
+  });
+
+  it('after the shell exited, relies on markers only (its pid may have been reused)', () => {
+    const table = scan([
+      { pid: 600, ppid: 1, pgid: 600, sid: 600, comm: 'reused-pid' },
+      { pid: 630, ppid: 1, pgid: 630, sid: 630, comm: 'nohup-job', env: mark('s1') },
+    ]);
+    expect(sessionProcesses(table, sessionIdentity('s1', null))).toEqual([630]);
+  });
+
+  it('keeps finding the members of a known session after its leader died and they were reparented', () => {
+    const identity = sessionIdentity('s1', 600);
+    const before = scan([
+      { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash' },
+      { pid: 660, ppid: 600, pgid: 660, sid: 600, comm: 'env-i-job' },
+    ]);
+    expect(sessionProcesses(before, identity)).toEqual([600, 660]);
+    const after = scan([{ pid: 660, ppid: 1, pgid: 660, sid: 600, comm: 'env-i-job' }]);
+    expect(sessionProcesses(after, identity)).toEqual([660]);
+  });
+
+  it('leaves zombies out: they have ended already', () => {
+    const table = scan([
+      { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
+      { pid: 640, ppid: 600, pgid: 640, sid: 600, comm: 'done', state: 'Z' },
+    ]);
+    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600]);
+  });
+});
+
+describe('ProcessScanner', () => {
+  it('reads each process environment once, not on every scan', () => {
+    const fs = fakeProc([...base, { pid: 600, ppid: SELF, pgid: 600, sid: 600, env: mark('s1') }]);
+    const scanner = new ProcessScanner(fs, HOST, SELF);
+    scanner.scan();
+    const first = fs.environReads;
+    expect(first).toBeGreaterThan(0);
+    const table = scanner.scan();
+    expect(fs.environReads).toBe(first);
+    expect(table.processes.get(600)?.markedSession).toBe('s1');
+  });
+
+  it('protects the host, its ancestors, init and kernel threads', () => {
+    const table = scan([]);
+    for (const pid of [1, 2, 3, 400, SELF]) expect(table.processes.has(pid)).toBe(false);
+    expect(table.processes.has(999)).toBe(true);
+  });
+});
+
+describe('markedSessionOf', () => {
+  it('needs both the host id and the session id', () => {
+    expect(markedSessionOf('A=1\0TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=host-1\0', HOST)).toBe('s1');
+    expect(markedSessionOf('TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=host-2\0', HOST)).toBeNull();
+    expect(markedSessionOf('TABTERM_SESSION_ID=s1\0', HOST)).toBeNull();
+  });
+});

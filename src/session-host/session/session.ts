@@ -1,0 +1,201 @@
+// One live PTY session in the host: its output path (batching → replay ring → status scanner → channel),
+// flow control, status and redraw nudge. The registry (host/session-host.ts) owns creation and killing.
+import { basename } from 'node:path';
+import type { HostSessionInfo, HostToHub, SpawnRequest } from '../../shared/host-protocol';
+import type { ProcFs } from '../proc/proc-fs';
+import { parseStat } from '../proc/proc-stat';
+import type { PtyExit, PtyProcess } from '../pty/pty-process';
+import type { ActivityPoller, Pollable } from '../status/activity-poller';
+import { readForeground } from '../status/foreground';
+import { StatusTracker } from '../status/status-tracker';
+import { TerminalScanner } from '../status/terminal-scanner';
+import { OutputBatcher } from './output-batcher';
+
+/** What the session needs from the replay ring (src/session-host/replay/replay-buffer.ts). */
+export interface RingBuffer {
+  append(data: string): void;
+  snapshot(): string;
+  normalScreenSnapshot(): string;
+  readonly modes: { readonly alternateScreen: boolean };
+}
+
+export interface SessionDeps {
+  send(message: HostToHub): void;
+  poller: ActivityPoller;
+  procFs: ProcFs;
+  /** Signals a process group (negative pid semantics handled by the implementation). */
+  signalGroup(pgid: number, signal: NodeJS.Signals): void;
+  /** Wall-clock epoch ms, for lastOutputAt. */
+  wallClock(): number;
+  /** The shell has exited and every message about it has been sent. */
+  onExit(session: Session, exit: PtyExit): void;
+}
+
+/** comm is the executable's file name cut to 15 bytes (TASK_COMM_LEN - 1). */
+function commOf(file: string): string {
+  return basename(file).slice(0, 15);
+}
+
+export class Session implements Pollable {
+  readonly sessionId: string;
+  readonly tabId: string;
+  readonly pid: number;
+  private readonly shell: string;
+  private readonly shellComm: string;
+  private cwd: string;
+  private cols: number;
+  private rows: number;
+  private readonly batcher: OutputBatcher;
+  private readonly scanner = new TerminalScanner();
+  private readonly tracker: StatusTracker;
+  private exited: PtyExit | null = null;
+  private hubPaused = false;
+  private channelPaused = false;
+  private ptyPaused = false;
+
+  constructor(
+    request: SpawnRequest,
+    file: string,
+    private readonly pty: PtyProcess,
+    private readonly ring: RingBuffer,
+    private readonly deps: SessionDeps,
+  ) {
+    this.sessionId = request.sessionId;
+    this.tabId = request.tabId;
+    this.pid = pty.pid;
+    this.shell = request.shell;
+    this.shellComm = commOf(file);
+    this.cwd = request.cwd;
+    this.cols = request.cols;
+    this.rows = request.rows;
+    this.tracker = new StatusTracker({
+      sessionId: this.sessionId,
+      tabId: this.tabId,
+      shellName: basename(file),
+      cwd: request.cwd,
+    });
+    this.batcher = new OutputBatcher((data) => this.emitOutput(data));
+    // History restored from disk starts the ring, so every attach replays it; it was never live output.
+    if (request.preamble) ring.append(request.preamble);
+    pty.onData((data) => this.batcher.push(data));
+    pty.onExit((exit) => this.onPtyExit(exit));
+  }
+
+  get info(): HostSessionInfo {
+    return {
+      sessionId: this.sessionId,
+      tabId: this.tabId,
+      pid: this.pid,
+      shell: this.shell,
+      cwd: this.cwd,
+      cols: this.cols,
+      rows: this.rows,
+    };
+  }
+
+  get alive(): boolean {
+    return this.exited === null;
+  }
+
+  /** Send the initial status; called right after `spawned`. */
+  start(): void {
+    this.sendStatusIfChanged();
+  }
+
+  write(data: string): void {
+    this.pty.write(data);
+    this.deps.poller.touch(this);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.cols = cols;
+    this.rows = rows;
+    try {
+      this.pty.resize(cols, rows);
+    } catch {
+      // The terminal closed under us (the shell just died); its exit event is on its way.
+    }
+  }
+
+  setHubPaused(paused: boolean): void {
+    this.hubPaused = paused;
+    this.applyPause();
+  }
+
+  setChannelPaused(paused: boolean): void {
+    this.channelPaused = paused;
+    this.applyPause();
+  }
+
+  /**
+   * The replay of everything sent so far. Pending output is flushed first, so the snapshot contains exactly
+   * the `output` messages sent before it (channel order does the rest).
+   */
+  snapshot(): { data: string; alternateScreen: boolean } {
+    this.batcher.flush();
+    return { data: this.ring.snapshot(), alternateScreen: this.ring.modes.alternateScreen };
+  }
+
+  /** The normal screen's history only, for saving to disk: a full-screen program is not restored as live. */
+  normalSnapshot(): string {
+    this.batcher.flush();
+    return this.ring.normalScreenSnapshot();
+  }
+
+  /**
+   * Ask a full-screen program to repaint, for a client that just replayed its screen. SIGWINCH to the
+   * foreground process group at an unchanged size repaints vim and less exactly once (measured: a one-row
+   * resize and back repaints twice when the program sees the in-between size, leaving a wrong-size frame
+   * in the ring).
+   */
+  nudgeRedraw(): void {
+    if (!this.alive) return;
+    const text = this.deps.procFs.readStat(this.pid);
+    const stat = text === null ? null : parseStat(text);
+    const group = stat && stat.tpgid > 0 ? stat.tpgid : this.pid;
+    this.deps.signalGroup(group, 'SIGWINCH');
+  }
+
+  pollStatus(): void {
+    if (!this.alive) return;
+    const foreground = readForeground(this.deps.procFs, this.pid, this.shellComm);
+    if (!foreground) return;
+    if (foreground.cwd !== null && !foreground.running) this.cwd = foreground.cwd;
+    this.tracker.applyForeground(foreground);
+    this.sendStatusIfChanged();
+  }
+
+  private applyPause(): void {
+    const paused = this.alive && (this.hubPaused || this.channelPaused);
+    if (paused === this.ptyPaused) return;
+    this.ptyPaused = paused;
+    if (paused) this.pty.pause();
+    else this.pty.resume();
+  }
+
+  private emitOutput(data: string): void {
+    this.ring.append(data);
+    this.scanner.feed(data);
+    this.deps.send({ type: 'output', sessionId: this.sessionId, data });
+    this.tracker.noteOutput(this.deps.wallClock());
+    this.tracker.applyScanner(this.scanner);
+    this.sendStatusIfChanged();
+    if (this.alive) this.deps.poller.touch(this);
+  }
+
+  private sendStatusIfChanged(): void {
+    const status = this.tracker.takeChange();
+    if (status) this.deps.send({ type: 'status', status });
+  }
+
+  private onPtyExit(exit: PtyExit): void {
+    // node-pty delivers all output before exit; flush it so `exit` is the session's last word.
+    this.batcher.flush();
+    this.exited = exit;
+    this.deps.poller.remove(this);
+    this.tracker.markExited(exit.exitCode);
+    this.sendStatusIfChanged();
+    this.deps.send({ type: 'exit', sessionId: this.sessionId, exitCode: exit.exitCode, signal: exit.signal });
+    this.deps.onExit(this, exit);
+  }
+}

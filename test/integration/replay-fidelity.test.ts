@@ -1,0 +1,265 @@
+// Replay fidelity measured against the real renderer: the same output goes to a live @xterm/headless terminal
+// (A) and to a ReplayBuffer; the buffer's snapshot is written into a fresh terminal (B) of the same size, and B
+// must show what A shows: screen text and colours, cursor, active screen, modes — and stay equal as live output
+// continues. Nothing here spawns processes.
+
+import { type IBufferCell, Terminal } from '@xterm/headless';
+import { describe, expect, it } from 'vitest';
+import { ReplayBuffer } from '../../src/session-host/replay/replay-buffer';
+import { RingBufferDefaults } from '../../src/shared/limits';
+
+const COLS = 120;
+const ROWS = 30;
+
+function newTerminal(scrollback = 20_000): Terminal {
+  return new Terminal({ cols: COLS, rows: ROWS, scrollback, allowProposedApi: true });
+}
+
+function write(terminal: Terminal, data: string): Promise<void> {
+  return new Promise((resolve) => terminal.write(data, resolve));
+}
+
+/** Feeds output to the live terminal and the ring in the same (odd-sized) chunks. */
+async function feed(live: Terminal, ring: ReplayBuffer, output: string, chunkSize = 4093): Promise<void> {
+  for (let at = 0; at < output.length; at += chunkSize) {
+    const chunk = output.slice(at, at + chunkSize);
+    ring.append(chunk);
+    await write(live, chunk);
+  }
+}
+
+async function replayInto(snapshot: string, scrollback = 20_000): Promise<Terminal> {
+  const terminal = newTerminal(scrollback);
+  await write(terminal, snapshot);
+  return terminal;
+}
+
+function cellStyle(cell: IBufferCell): string {
+  return [
+    cell.getFgColorMode(),
+    cell.getFgColor(),
+    cell.getBgColorMode(),
+    cell.getBgColor(),
+    cell.isBold(),
+    cell.isDim(),
+    cell.isItalic(),
+    cell.isUnderline(),
+    cell.isBlink(),
+    cell.isInverse(),
+    cell.isInvisible(),
+    cell.isStrikethrough(),
+    cell.isOverline(),
+  ].join(',');
+}
+
+/** Rows `from`…`to` (exclusive) of the active buffer, every cell with its character and style. */
+function cells(terminal: Terminal, from: number, to: number): string[] {
+  const buffer = terminal.buffer.active;
+  const cell = buffer.getNullCell();
+  const rows: string[] = [];
+  for (let y = from; y < to; y++) {
+    const line = buffer.getLine(y);
+    const row: string[] = [];
+    for (let x = 0; x < terminal.cols; x++) {
+      line?.getCell(x, cell);
+      row.push(`${cell.getChars() || ' '}|${cellStyle(cell)}`);
+    }
+    rows.push(`${line?.isWrapped ? 'wrapped ' : ''}${row.join(' ')}`);
+  }
+  return rows;
+}
+
+/** The visible screen, cell by cell. */
+function screenCells(terminal: Terminal): string[] {
+  const { baseY } = terminal.buffer.active;
+  return cells(terminal, baseY, baseY + terminal.rows);
+}
+
+function screenText(terminal: Terminal): string[] {
+  const buffer = terminal.buffer.active;
+  return Array.from(
+    { length: terminal.rows },
+    (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '',
+  );
+}
+
+function allLines(terminal: Terminal): string[] {
+  const buffer = terminal.buffer.active;
+  return Array.from({ length: buffer.length }, (_, y) => buffer.getLine(y)?.translateToString(true) ?? '');
+}
+
+const PRIVATE_MODES = [1, 6, 7, 9, 25, 45, 66, 1000, 1002, 1003, 1004, 1006, 1016, 1049, 2004];
+const ANSI_MODES = [4, 20];
+
+/** Every mode xterm.js reports through DECRQM, asked the way an application would. */
+async function reportedModes(terminal: Terminal): Promise<string> {
+  let replies = '';
+  const listener = terminal.onData((data) => {
+    replies += data;
+  });
+  for (const mode of PRIVATE_MODES) await write(terminal, `\x1b[?${mode}$p`);
+  for (const mode of ANSI_MODES) await write(terminal, `\x1b[${mode}$p`);
+  listener.dispose();
+  return replies;
+}
+
+async function expectSameTerminal(replayed: Terminal, live: Terminal): Promise<void> {
+  expect(replayed.buffer.active.type).toBe(live.buffer.active.type);
+  expect(screenText(replayed)).toEqual(screenText(live));
+  expect(screenCells(replayed)).toEqual(screenCells(live));
+  if (live.buffer.active.type === 'normal') {
+    // All the replayed scrollback, colours included, equals the newest part of the live one.
+    const kept = replayed.buffer.active.length;
+    const liveLength = live.buffer.active.length;
+    expect(cells(replayed, 0, kept)).toEqual(cells(live, liveLength - kept, liveLength));
+  }
+  expect([replayed.buffer.active.cursorX, replayed.buffer.active.cursorY]).toEqual([
+    live.buffer.active.cursorX,
+    live.buffer.active.cursorY,
+  ]);
+  expect(replayed.modes).toEqual(live.modes);
+  expect(await reportedModes(replayed)).toBe(await reportedModes(live));
+}
+
+/** Writes the same probe to both terminals (a character in the current colours) and compares again. */
+async function expectSamePen(replayed: Terminal, live: Terminal): Promise<void> {
+  await write(live, '@');
+  await write(replayed, '@');
+  expect(screenCells(replayed)).toEqual(screenCells(live));
+}
+
+function numbered(from: number, to: number): string {
+  let out = '';
+  for (let n = from; n <= to; n++) out += `line ${String(n).padStart(5, '0')} ${'.'.repeat(n % 50)}\r\n`;
+  return out;
+}
+
+describe('replay fidelity against @xterm/headless', () => {
+  it('gives back exactly the last 2000 of 10 000 lines, in order, with no gap and no duplicate', async () => {
+    const live = newTerminal();
+    const ring = new ReplayBuffer(RingBufferDefaults);
+    await feed(live, ring, `${numbered(1, 10_000)}$ `);
+    expect(ring.lineCount).toBe(2000);
+
+    const replayed = await replayInto(ring.snapshot());
+    const kept = allLines(replayed).filter((line) => line.startsWith('line '));
+    expect(kept).toEqual(
+      allLines(live)
+        .filter((line) => line.startsWith('line '))
+        .slice(-1999),
+    );
+    expect(kept[0]).toMatch(/^line 08002 /);
+    expect(kept.at(-1)).toMatch(/^line 10000 /);
+    expect(new Set(kept).size).toBe(kept.length);
+    await expectSameTerminal(replayed, live);
+  });
+
+  it('replays colours, including a colour still in force where the kept text begins', async () => {
+    const live = newTerminal();
+    const ring = new ReplayBuffer({ maxLines: 500, maxBytes: RingBufferDefaults.maxBytes });
+    let output = '';
+    for (let n = 0; n < 3000; n++) {
+      // Each block of 7 lines sets a colour once and only resets it after its last line, so the cut falls
+      // inside a block. Backgrounds are reset before each line break, as programs do (see the report on
+      // background-colour erase), foreground and attributes are not.
+      if (n % 7 === 0) output += `\x1b[${31 + (n % 6)};1;3m`;
+      output += `${n} \x1b[38;2;${n % 256};100;200mtrue\x1b[3${n % 8}m \x1b[4:3;58;5;9mcurly\x1b[24m \x1b[7minv\x1b[27m`;
+      output += ` \x1b[48;5;${n % 256}mbg\x1b[49m ${'é😀'.repeat(n % 4)}\r\n`;
+      if (n % 7 === 6) output += '\x1b[0m';
+    }
+    output += '\x1b[35;3m$ ';
+    await feed(live, ring, output, 1021);
+    const replayed = await replayInto(ring.snapshot());
+    await expectSameTerminal(replayed, live);
+    await expectSamePen(replayed, live);
+  });
+
+  it('replays a full-screen program whose setup was evicted, and stays equal as it keeps drawing', async () => {
+    const live = newTerminal();
+    const ring = new ReplayBuffer({ maxLines: 300, maxBytes: RingBufferDefaults.maxBytes });
+    const bottom = ROWS - 1;
+    // A pager-like session: prompt, then the program enters the alternate screen, sets its modes and a scroll
+    // region above a status line, draws a screen with cursor moves, and then scrolls many lines through it.
+    let session = '$ logview\r\n\x1b[?1049h\x1b[?1h\x1b=\x1b[?2004h\x1b[?1002h\x1b[?1006h\x1b[?25l';
+    session += `\x1b[1;${bottom}r\x1b[H\x1b[2J`;
+    for (let y = 1; y <= bottom; y++) session += `\x1b[${y};1H\x1b[2m~\x1b[0m initial row ${y}`;
+    session += `\x1b[${ROWS};1H\x1b[7m status \x1b[27m`;
+    for (let n = 0; n < 1000; n++) {
+      session += `\x1b[${bottom};1H\n\x1b[3${n % 8}mentry ${n}\x1b[0m ${'-'.repeat(n % 60)}`;
+      if (n % 50 === 0) session += `\x1b[${ROWS};1H\x1b[K\x1b[7m status ${n} \x1b[27m`;
+    }
+    session += `\x1b[12;40H`;
+    await feed(live, ring, session, 997);
+
+    const snapshot = ring.snapshot();
+    expect(snapshot).not.toContain('initial row');
+    expect(ring.startModes.alternateScreen).toBe(true);
+    const replayed = await replayInto(snapshot);
+    await expectSameTerminal(replayed, live);
+
+    // Live output continues on both: scrolling must stay inside the restored region, keys in their modes.
+    let more = '';
+    for (let n = 0; n < 40; n++) more += `\x1b[${bottom};1H\nmore ${n}\x1b[${ROWS};1H\x1b[K status more ${n}`;
+    await write(live, more);
+    await write(replayed, more);
+    await expectSameTerminal(replayed, live);
+
+    // Leaving the program: the screen switches back and every mode it set is reset on both.
+    const exit = '\x1b[r\x1b[?1006l\x1b[?1002l\x1b[?2004l\x1b>\x1b[?1l\x1b[?25h\x1b[?1049l';
+    await write(live, exit);
+    await write(replayed, exit);
+    expect(replayed.buffer.active.type).toBe('normal');
+    expect(await reportedModes(replayed)).toBe(await reportedModes(live));
+  });
+
+  it('restores bracketed paste, application cursor and keypad modes after the lines setting them were evicted', async () => {
+    const live = newTerminal();
+    const ring = new ReplayBuffer(RingBufferDefaults);
+    await feed(live, ring, `\x1b[?2004h\x1b[?1h\x1b=\x1b[?1004h$ run\r\n${numbered(1, 2500)}$ `);
+    const snapshot = ring.snapshot();
+    expect(snapshot).not.toContain('$ run');
+    const replayed = await replayInto(snapshot);
+    expect(replayed.modes).toMatchObject({
+      bracketedPasteMode: true,
+      applicationCursorKeysMode: true,
+      applicationKeypadMode: true,
+      sendFocusMode: true,
+    });
+    await expectSameTerminal(replayed, live);
+  });
+
+  it('keeps a progress line redrawn in place for ever within the byte cap, showing what the live one shows', async () => {
+    const live = newTerminal();
+    const ring = new ReplayBuffer({ maxLines: RingBufferDefaults.maxLines, maxBytes: 4096 });
+    let output = '$ download\r\n';
+    for (let n = 0; n <= 20_000; n++) {
+      const done = Math.floor(n / 400);
+      output += `\r\x1b[32m[${'#'.repeat(done)}${' '.repeat(50 - done)}]\x1b[0m ${(n / 200).toFixed(1)}%`;
+    }
+    await feed(live, ring, output);
+    expect(ring.byteSize).toBeLessThanOrEqual(4096);
+    const replayed = await replayInto(ring.snapshot());
+    expect(screenCells(replayed)[0]).toEqual(screenCells(live)[1]);
+    expect(replayed.buffer.active.cursorX).toBe(live.buffer.active.cursorX);
+  });
+
+  it('restores after an app restart only the normal screen, with modes back to default', async () => {
+    const live = newTerminal();
+    const ring = new ReplayBuffer(RingBufferDefaults);
+    let output = `$ ls\r\n${numbered(1, 40)}$ vim notes\r\n\x1b[?1049h\x1b[?1h\x1b=\x1b[H\x1b[2J`;
+    for (let y = 1; y <= ROWS; y++) output += `\x1b[${y};1H~ vim row ${y}`;
+    output +=
+      '\x1b[?1l\x1b>\x1b[?1049l$ echo done\r\ndone\r\n$ htop\r\n\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[Hhtop screen';
+    await feed(live, ring, output);
+
+    const restored = await replayInto(ring.normalScreenSnapshot());
+    expect(restored.buffer.active.type).toBe('normal');
+    const liveNormal = live.buffer.normal;
+    const normalLines = Array.from({ length: liveNormal.length }, (_, y) =>
+      liveNormal.getLine(y)?.translateToString(true),
+    );
+    expect(allLines(restored)).toEqual(normalLines);
+    expect(allLines(restored).join('\n')).not.toContain('vim row');
+    expect(await reportedModes(restored)).toBe(await reportedModes(newTerminal()));
+  });
+});
