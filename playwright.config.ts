@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { electronBinary, electronMissingReason } from './e2e/electron-binary';
 
 // Debian's Chromium, never a downloaded one (`playwright install` cannot run on our machines).
 const chromiumArgs = [
@@ -9,6 +10,12 @@ const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+// The same specs run against Electron where its binary exists; where it does not, that project's tests
+// are skipped with the reason, and this line says so once.
+if (!electronBinary() && !process.env.TEST_WORKER_INDEX) {
+  console.log(`electron project: not run here — ${electronMissingReason}`);
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +37,22 @@ export default defineConfig({
       name: 'browser-host',
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
+      },
+    },
+    {
+      // Drives out/main/main.js through Playwright's _electron (e2e/fixtures.ts); the browser below is
+      // only there because the shared `page` fixture is built on one.
+      name: 'electron',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: chromiumArgs,
+        },
       },
     },
   ],

@@ -4,7 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { _electron, test as base, type ElectronApplication, expect, type Page } from '@playwright/test';
+import { electronBinary, electronMissingReason } from './electron-binary';
 
 const SERVE = resolve('out/server/serve.js');
 
@@ -20,6 +21,8 @@ export interface ServerHandle {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Stops (SIGKILL by default) and starts again on the same data directory; returns the new URL. */
   restart(signal?: NodeJS.Signals): Promise<string>;
+  /** Desktop project only: the app's current first window. */
+  electronWindow?: () => Promise<Page>;
 }
 
 interface Running {
@@ -83,14 +86,79 @@ export function childPids(pid: number): number[] {
     .map(Number);
 }
 
+function makeRoot(): { root: string; dataDir: string; home: string } {
+  const root = mkdtempSync(join(tmpdir(), 'tabterm-e2e-'));
+  const dataDir = join(root, 'data');
+  const home = join(root, 'home');
+  mkdirSync(home, { recursive: true });
+  // A plain, predictable prompt: tests wait for "$ " and read the cwd with pwd.
+  writeFileSync(join(home, '.bashrc'), "PS1='$ '\nunset PROMPT_COMMAND\n");
+  return { root, dataDir, home };
+}
+
+/** The session host: the parent of the shells (each carries the TABTERM_SESSION_ID marker). */
+function hostOfShells(): number | null {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (!readFileSync(`/proc/${name}/environ`, 'latin1').includes('TABTERM_SESSION_ID=')) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return null;
+}
+
+interface ElectronRun {
+  app: ElectronApplication;
+}
+
+async function launchElectron(binary: string, dataDir: string, home: string): Promise<ElectronRun> {
+  const app = await _electron.launch({
+    executablePath: binary,
+    args: [resolve('out/main/main.js'), `--user-data-dir=${dataDir}`],
+    env: { ...process.env, HOME: home, SHELL: '/bin/bash', PS1: '$ ' } as Record<string, string>,
+  });
+  return { app };
+}
+
 export const test = base.extend<{ server: ServerHandle }>({
-  server: async ({ browserName: _ }, use) => {
-    const root = mkdtempSync(join(tmpdir(), 'tabterm-e2e-'));
-    const dataDir = join(root, 'data');
-    const home = join(root, 'home');
-    mkdirSync(home, { recursive: true });
-    // A plain, predictable prompt: tests wait for "$ " and read the cwd with pwd.
-    writeFileSync(join(home, '.bashrc'), "PS1='$ '\nunset PROMPT_COMMAND\n");
+  server: async ({ browserName: _ }, use, testInfo) => {
+    const binary = testInfo.project.name === 'electron' ? electronBinary() : null;
+    // A spec that cannot run says so; it never passes silently.
+    testInfo.skip(testInfo.project.name === 'electron' && !binary, electronMissingReason);
+    const { root, dataDir, home } = makeRoot();
+    if (binary) {
+      // The desktop app: the same handle, backed by an Electron process instead of the browser host.
+      let run = await launchElectron(binary, dataDir, home);
+      const pid = () => run.app.process().pid ?? -1;
+      const stop = async (signal: NodeJS.Signals) => {
+        if (signal === 'SIGKILL') run.app.process().kill('SIGKILL');
+        else await run.app.close();
+      };
+      await use({
+        url: 'app://tabterm/',
+        dataDir,
+        home,
+        get pid() {
+          return pid();
+        },
+        hostPid: hostOfShells,
+        log: () => '',
+        kill: stop,
+        async restart(signal = 'SIGKILL') {
+          await stop(signal);
+          run = await launchElectron(binary, dataDir, home);
+          return 'app://tabterm/';
+        },
+        electronWindow: () => run.app.firstWindow(),
+      } as ServerHandle);
+      await run.app.close().catch(() => {});
+      rmSync(root, { recursive: true, force: true });
+      return;
+    }
     let running = await start(dataDir, home);
     const handle: ServerHandle = {
       get url() {
@@ -111,7 +179,7 @@ export const test = base.extend<{ server: ServerHandle }>({
             return false;
           }
         });
-        return hosts[0] ?? null;
+        return hosts[0] ?? hostOfShells();
       },
       log: () => running.stderr.join(''),
       kill: (signal = 'SIGKILL') => stop(running, signal),
@@ -126,6 +194,10 @@ export const test = base.extend<{ server: ServerHandle }>({
     rmSync(root, { recursive: true, force: true });
   },
   page: async ({ page, server }, use) => {
+    if (server.electronWindow) {
+      await use(await server.electronWindow());
+      return;
+    }
     await page.goto(server.url);
     await use(page);
   },

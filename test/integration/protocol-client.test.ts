@@ -1,51 +1,20 @@
 // The minimal client of docs/protocol.md, against a real browser host (started from source): if this
 // passes, a client written from that page alone can drive a session.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { BrowserHost, makeDirs } from './helpers/browser-host';
 import { waitFor } from './helpers/wait';
 
-let server: ChildProcess;
+let host: BrowserHost;
 let url: URL;
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'tabterm-proto-'));
-  writeFileSync(join(root, '.bashrc'), "PS1='$ '\n");
-  server = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/main/server/serve.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      join(root, 'data'),
-      '--shell',
-      '/bin/bash',
-    ],
-    { env: { ...process.env, HOME: root }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let stdout = '';
-  server.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  const line = await waitFor(
-    () => stdout.split('\n').find((l) => l.startsWith('http')),
-    'the URL line',
-    30_000,
-  );
-  url = new URL(line.trim());
+  host = await BrowserHost.start(makeDirs());
+  url = host.url;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.once('exit', () => resolve());
-    server.kill('SIGTERM');
-  });
+  await host.stop();
 });
 
 function open(options: { token?: string | null; origin?: string | null; host?: string } = {}): WebSocket {
