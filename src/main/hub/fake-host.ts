@@ -1,10 +1,12 @@
 // An in-memory session host that speaks the host protocol, for fast hub tests and fuzzing. It records
 // what the hub asked and answers like the real one (which the integration tests cover).
-import type { HostToHub, HubToHost } from '../../shared/host-protocol';
+import { type HostToHub, HubToHost } from '../../shared/host-protocol';
 import type { HostExit, HostLauncher, HostProcessLink } from '../host/host-link';
 
 export class FakeHost {
   readonly received: HubToHost[] = [];
+  /** Messages the real host would refuse (it validates with the same schema). */
+  readonly invalid: unknown[] = [];
   readonly sessions = new Map<string, { tabId: string; cwd: string }>();
   private messageListeners: Array<(raw: unknown) => void> = [];
   private exitListeners: Array<(exit: HostExit) => void> = [];
@@ -39,7 +41,13 @@ export class FakeHost {
     for (const listener of listeners) listener(exit);
   }
 
-  private onMessage(message: HubToHost): void {
+  private onMessage(raw: HubToHost): void {
+    const parsed = HubToHost.safeParse(raw);
+    if (!parsed.success) {
+      this.invalid.push(raw);
+      return;
+    }
+    const message = parsed.data;
     this.received.push(message);
     switch (message.type) {
       case 'configure':

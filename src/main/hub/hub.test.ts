@@ -197,6 +197,20 @@ describe('Hub with a fake host', () => {
     }
   });
 
+  it('resizes the PTY to the most recently active client, with messages the host accepts', async () => {
+    const { host, client, send } = await start();
+    const tabId = client.last('layout')!.layout.workspaces[0]!.tabIds[0]!;
+    send({ type: 'terminal_spawn', tabId, cols: 120, rows: 40 });
+    const sessionId = client.last('terminal_ready')!.sessionId;
+    send({ type: 'terminal_resize', sessionId, cols: 100, rows: 30 });
+    const resizes = host.received.filter((m) => m.type === 'resize');
+    expect(resizes).toEqual([
+      { type: 'resize', sessionId, cols: 120, rows: 40 },
+      { type: 'resize', sessionId, cols: 100, rows: 30 },
+    ]);
+    expect(host.invalid).toEqual([]);
+  });
+
   it('pauses a session whose client falls behind and resumes when it catches up', async () => {
     const { host, client, send } = await start();
     const layout = client.last('layout')!.layout;
@@ -210,7 +224,7 @@ describe('Hub with a fake host', () => {
   });
 
   it('survives 10 000 arbitrary messages, answering every invalid one with terminal_error', async () => {
-    const { hub, client, send } = await start();
+    const { hub, host, client, send } = await start();
     const known = fc.constantFrom(
       'terminal_spawn',
       'terminal_attach',
@@ -286,6 +300,8 @@ describe('Hub with a fake host', () => {
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(hub.currentLayout.workspaces.length).toBeGreaterThan(0);
+    // Nothing the fuzz provoked reached the host in a shape it would refuse.
+    expect(host.invalid).toEqual([]);
     // The hub still works after all that.
     send({ type: 'workspace_create', name: 'after the storm' });
     expect(client.last('layout')!.layout.workspaces.some((w) => w.name === 'after the storm')).toBe(true);

@@ -12,6 +12,13 @@ describe('LiveSession sizing', () => {
     expect(session.touch('a')).toEqual({ cols: 90, rows: 30 });
   });
 
+  it('keeps only the size of whatever message it was given', () => {
+    const session = new LiveSession(info);
+    const message = { type: 'terminal_resize', sessionId: 's1', cols: 100, rows: 30 };
+    expect(session.touch('a', message)).toEqual({ cols: 100, rows: 30 });
+    expect(session.resize('a', { ...message, cols: 90 })).toEqual({ cols: 90, rows: 30 });
+  });
+
   it('does not resize to the size already applied', () => {
     const session = new LiveSession(info);
     expect(session.touch('a', { cols: 80, rows: 24 })).toBeNull();

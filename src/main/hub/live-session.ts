@@ -30,7 +30,7 @@ export class LiveSession {
 
   /** Records a client's size and makes it the most recent; returns the size to apply if it changed. */
   touch(clientId: string, size?: Size): Size | null {
-    const known = size ?? this.sizes.get(clientId);
+    const known = size ? { cols: size.cols, rows: size.rows } : this.sizes.get(clientId);
     if (!known) return null;
     this.sizes.delete(clientId);
     this.sizes.set(clientId, known);
@@ -41,8 +41,9 @@ export class LiveSession {
   resize(clientId: string, size: Size): Size | null {
     if (!this.sizes.has(clientId)) return null;
     const latest = [...this.sizes.keys()].at(-1);
-    this.sizes.set(clientId, size);
-    return latest === clientId ? this.apply(size) : null;
+    const copy = { cols: size.cols, rows: size.rows };
+    this.sizes.set(clientId, copy);
+    return latest === clientId ? this.apply(copy) : null;
   }
 
   /** Forgets a client; the next most recent client's size takes over. */

@@ -1,0 +1,326 @@
+// Wires the window together: bridge → store and session controller → views; keys and menus →
+// commands → layout actions → bridge. Rendering is a plain function of the store's state.
+import type { ServerMessage } from '../shared/protocol';
+import type { Settings } from '../shared/settings';
+import { registerAppCommands } from './app-commands';
+import type { PickedBridge } from './bridge/pick-bridge';
+import { CommandRegistry } from './commands';
+import { formatAccelerator } from './keys/accelerator';
+import { installKeyHandler, type KeyHandler } from './keys/key-handler';
+import { acceleratorsFor, buildKeymap, type Keymap } from './keys/keymap';
+import type { Platform } from './keys/platform';
+import { LayoutActions } from './layout-actions';
+import { activeWorkspace, tabsOf, visibleTabId } from './state/selectors';
+import { Store } from './state/store';
+import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
+import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
+import { SessionController } from './terminal/session-controller';
+import { type Appearance, TerminalView } from './terminal/terminal-view';
+import { Banners } from './views/banners';
+import { closeContextMenu, openContextMenu } from './views/context-menu';
+import { el, isModalOpen, isTextField, setText } from './views/dom';
+import { FindBar } from './views/find-bar';
+import { Sidebar } from './views/sidebar';
+import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
+
+const MIN_FONT = 6;
+const MAX_FONT = 72;
+
+export class App {
+  private readonly store: Store<UiState, UiEvent>;
+  private readonly registry = new CommandRegistry();
+  private readonly actions: LayoutActions;
+  private readonly controller: SessionController<TerminalView>;
+  private readonly keyHandler: KeyHandler;
+  private readonly sidebar: Sidebar;
+  private readonly strip: TabStrip;
+  private readonly banners: Banners;
+  private readonly findBar: FindBar;
+  private readonly terminalHost: HTMLDivElement;
+  private readonly panel: HTMLDivElement;
+  private readonly emptyNote: HTMLDivElement;
+  private keymap: Keymap;
+  private appliedSettings: Settings | null = null;
+  private zoomSteps = 0;
+  private appearance: Appearance;
+  /** Set by keyboard navigation in a tab list: the next shown tab must not take focus from it. */
+  private keepFocusInLists = false;
+  private fitFrame = 0;
+  private reportedWorkspace: string | null = null;
+
+  constructor(
+    root: HTMLElement,
+    private readonly picked: PickedBridge,
+    private readonly platform: Platform,
+    initialSettings: Settings,
+  ) {
+    const { bridge } = picked;
+    this.store = new Store(initialUiState(initialSettings), reduce);
+    this.keymap = buildKeymap(platform, initialSettings.keybindings).keymap;
+    this.appearance = this.appearanceFor(initialSettings);
+    this.actions = new LayoutActions(
+      bridge,
+      () => this.store.get(),
+      () => this.focusTerminal(),
+    );
+
+    this.keyHandler = installKeyHandler({
+      keymap: () => this.keymap,
+      commands: this.registry,
+      platform,
+      terminalFocused: () => this.controller.visibleView()?.hasFocus() ?? false,
+    });
+    this.controller = new SessionController<TerminalView>({
+      bridge,
+      createView: (tabId) => this.createView(tabId),
+      mountView: (view) => this.terminalHost.append(view.element),
+      onOutput: (tabId) => this.store.dispatch({ kind: 'output', tabId }),
+      onShown: (_tabId, view) => this.onShown(view),
+    });
+
+    const shortcut = (id: Parameters<typeof acceleratorsFor>[1]) => {
+      const key = acceleratorsFor(this.keymap, id)[0];
+      return key ? formatAccelerator(key, platform) : 'no key';
+    };
+    this.sidebar = new Sidebar({
+      activate: (id, via) => {
+        this.keepFocusInLists = via === 'keyboard';
+        this.actions.activateWorkspace(id);
+      },
+      create: () => this.actions.createWorkspace(),
+      rename: (id, name) => this.actions.renameWorkspace(id, name),
+      remove: (id) => void this.actions.deleteWorkspace(id),
+      move: (id, index) => this.actions.moveWorkspace(id, index),
+      moveTabTo: (tabId, workspaceId) => this.actions.moveTab(tabId, workspaceId),
+      contextMenu: (id, position) => this.workspaceMenu(id, position),
+    });
+    this.strip = new TabStrip(
+      {
+        activate: (id, via) => {
+          this.keepFocusInLists = via === 'keyboard';
+          this.actions.activateTab(id);
+        },
+        reselect: (id) => {
+          this.controller.activate(id, 'retry');
+          this.focusTerminal();
+        },
+        close: (id) => void this.actions.closeTab(id),
+        rename: (id, name) => this.actions.renameTab(id, name),
+        move: (id, workspaceId, index) => this.actions.moveTab(id, workspaceId, index),
+        create: () => {
+          this.keepFocusInLists = false;
+          this.actions.newTab();
+        },
+        contextMenu: (id, position) => this.tabMenu(id, position),
+      },
+      { newTab: shortcut('tab.new'), closeTab: shortcut('tab.close') },
+    );
+    this.banners = new Banners({
+      dismiss: (id) => this.store.dispatch({ kind: 'dismiss', id }),
+      restartHost: () => this.actions.restartHost(),
+    });
+    this.findBar = new FindBar(() => this.controller.visibleView());
+    this.terminalHost = el('div', { class: 'terminal-host' });
+    this.emptyNote = el('div', { class: 'empty-note' });
+    this.panel = el(
+      'div',
+      { role: 'tabpanel', id: TERMINAL_PANEL_ID, class: 'terminal-panel' },
+      this.findBar.element,
+      this.terminalHost,
+      this.emptyNote,
+    );
+    root.replaceChildren(
+      el(
+        'div',
+        { class: 'app' },
+        this.sidebar.element,
+        el('main', { class: 'main' }, this.banners.element, this.strip.element, this.panel),
+      ),
+    );
+
+    registerAppCommands(this.registry, {
+      actions: this.actions,
+      host: picked.kind,
+      connected: () => this.store.get().connection === 'open',
+      visibleView: () => this.controller.visibleView(),
+      renameVisibleTab: () => {
+        const tabId = visibleTabId(this.store.get().layout);
+        if (tabId) this.strip.rename(tabId);
+      },
+      openFind: () => this.findBar.open(),
+      zoom: (step) => this.zoom(step),
+      focusTerminalNext: () => {
+        this.keepFocusInLists = false;
+      },
+      notify: (message) =>
+        this.store.dispatch({ kind: 'notice', level: 'warning', code: 'clipboard', message }),
+    });
+
+    new ResizeObserver(() => this.scheduleFit()).observe(this.terminalHost);
+    this.store.subscribe((state) => this.render(state));
+    bridge.onConnection((state) => {
+      this.controller.onConnection(state);
+      this.store.dispatch({ kind: 'connection', state });
+    });
+    bridge.onMessage((message) => this.receive(message));
+    picked.commands?.onCommand((id) => this.registry.run(id));
+    this.render(this.store.get());
+  }
+
+  private receive(message: ServerMessage): void {
+    this.controller.handleMessage(message);
+    // Output is the session controller's business; the store hears about it as `output` events.
+    if (message.type === 'terminal_output' || message.type === 'terminal_replay') return;
+    this.store.dispatch({ kind: 'server', message, now: Date.now() });
+  }
+
+  private render(state: UiState): void {
+    if (state.settings !== this.appliedSettings) this.applySettings(state.settings);
+    const { layout, connection } = state;
+    const workspace = activeWorkspace(layout);
+    if (layout && (workspace?.id ?? null) !== this.reportedWorkspace) {
+      this.reportedWorkspace = workspace?.id ?? null;
+      this.picked.bridge.reportWorkspace?.(this.reportedWorkspace);
+    }
+    this.sidebar.update(
+      layout ? layout.workspaces.map((w) => describeWorkspace(layout, w, state.tabs)) : [],
+      workspace?.id ?? null,
+    );
+    const tabs = layout && workspace ? tabsOf(layout, workspace) : [];
+    this.strip.update(
+      workspace,
+      tabs.map((tab) => describeTab(tab, state.tabs[tab.id], connection)),
+    );
+    this.banners.update(state.notices, state.host, connection);
+    this.controller.sync(layout, connection);
+    const visible = visibleTabId(layout);
+    if (visible) this.panel.setAttribute('aria-labelledby', tabElementId(visible));
+    else this.panel.removeAttribute('aria-labelledby');
+    this.emptyNote.hidden = layout === null || visible !== null;
+    if (!this.emptyNote.hidden) {
+      const key = acceleratorsFor(this.keymap, 'tab.new')[0];
+      const how = key ? `Press ${formatAccelerator(key, this.platform)} or use` : 'Use';
+      setText(this.emptyNote, `This workspace has no tabs. ${how} the + button to open one.`);
+    }
+    const shown = visible ? layout?.tabs[visible] : undefined;
+    document.title = shown ? `${tabTitle(shown)} — Tabterm` : 'Tabterm';
+  }
+
+  private applySettings(settings: Settings): void {
+    const previous = this.appliedSettings;
+    this.appliedSettings = settings;
+    document.documentElement.dataset.theme = settings.theme;
+    if (!previous || previous.keybindings !== settings.keybindings) {
+      const { keymap, problems } = buildKeymap(this.platform, settings.keybindings);
+      this.keymap = keymap;
+      for (const message of problems)
+        this.store.dispatch({ kind: 'notice', level: 'warning', code: 'keybinding', message });
+    }
+    if (previous && previous.fontSize !== settings.fontSize) this.zoomSteps = 0;
+    this.setAppearance(this.appearanceFor(settings));
+  }
+
+  private appearanceFor(settings: Settings): Appearance {
+    return {
+      fontFamily: settings.fontFamily,
+      fontSize: Math.min(MAX_FONT, Math.max(MIN_FONT, settings.fontSize + this.zoomSteps)),
+      theme: settings.theme,
+      scrollback: settings.scrollbackLines,
+      renderer: settings.renderer,
+    };
+  }
+
+  private setAppearance(appearance: Appearance): void {
+    this.appearance = appearance;
+    for (const view of this.controller.allViews()) view.setAppearance(appearance);
+  }
+
+  private zoom(step: -1 | 0 | 1): void {
+    const settings = this.store.get().settings;
+    const size = settings.fontSize + this.zoomSteps + step;
+    if (step === 0) this.zoomSteps = 0;
+    else if (size >= MIN_FONT && size <= MAX_FONT) this.zoomSteps += step;
+    this.setAppearance(this.appearanceFor(settings));
+  }
+
+  private createView(tabId: string): TerminalView {
+    const view: TerminalView = new TerminalView({
+      tabId,
+      appearance: this.appearance,
+      platform: this.platform,
+      onData: (data) => this.controller.input(tabId, data),
+      onResize: (size) => this.controller.resized(tabId, size),
+      openLink: (url) => this.picked.bridge.openExternal(url),
+      keyFilter: (event) => this.keyHandler.terminalKeyFilter(event),
+      onSearchResults: (results) => this.findBar.showResults(view, results),
+      onPointerDown: () => this.controller.activate(tabId, 'restart'),
+    });
+    return view;
+  }
+
+  private onShown(view: TerminalView): void {
+    this.findBar.viewChanged();
+    const keep = this.keepFocusInLists;
+    this.keepFocusInLists = false;
+    if (keep || isModalOpen() || isTextField(document.activeElement)) return;
+    view.focus();
+  }
+
+  private focusTerminal(): void {
+    if (isModalOpen()) return;
+    this.controller.visibleView()?.focus();
+  }
+
+  private scheduleFit(): void {
+    if (this.fitFrame) return;
+    this.fitFrame = requestAnimationFrame(() => {
+      this.fitFrame = 0;
+      this.controller.visibleView()?.fit();
+    });
+  }
+
+  private tabMenu(tabId: string, position: { x: number; y: number }): void {
+    const hint = (id: Parameters<typeof acceleratorsFor>[1]) => {
+      const key = acceleratorsFor(this.keymap, id)[0];
+      return key ? formatAccelerator(key, this.platform) : undefined;
+    };
+    const layout = this.store.get().layout;
+    openContextMenu(
+      position,
+      [
+        { label: 'Rename…', hint: 'F2', run: () => this.strip.rename(tabId) },
+        {
+          label: 'Move to Workspace…',
+          hint: hint('tab.moveToWorkspace'),
+          disabled: (layout?.workspaces.length ?? 0) < 2,
+          run: () => this.actions.pickWorkspaceFor(tabId),
+        },
+        { label: 'Close Tab', hint: hint('tab.close'), run: () => void this.actions.closeTab(tabId) },
+      ],
+      'Tab actions',
+    );
+  }
+
+  private workspaceMenu(workspaceId: string, position: { x: number; y: number }): void {
+    const layout = this.store.get().layout;
+    openContextMenu(
+      position,
+      [
+        { label: 'New Tab Here', run: () => this.actions.newTab(workspaceId) },
+        { label: 'Rename…', hint: 'F2', run: () => this.sidebar.rename(workspaceId) },
+        {
+          label: 'Delete Workspace',
+          disabled: (layout?.workspaces.length ?? 0) < 2,
+          run: () => void this.actions.deleteWorkspace(workspaceId),
+        },
+      ],
+      'Workspace actions',
+    );
+  }
+
+  dispose(): void {
+    closeContextMenu();
+    this.keyHandler.dispose();
+    this.controller.dispose();
+  }
+}

@@ -1,0 +1,12 @@
+// Which key conventions apply: macOS (Cmd) or everything else (Ctrl/Alt). Pure so it can be tested.
+export type Platform = 'mac' | 'other';
+
+export interface NavigatorLike {
+  platform?: string;
+  userAgent?: string;
+}
+
+export function detectPlatform(nav: NavigatorLike): Platform {
+  const hint = `${nav.platform ?? ''} ${nav.userAgent ?? ''}`;
+  return /Mac|iPhone|iPad|iPod/i.test(hint) ? 'mac' : 'other';
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Layout, LayoutTab, SessionStatus } from '../../shared/protocol';
+import { describeTab, describeWorkspace, tabTitle } from './tab-model';
+import type { TabIndicators } from './ui-state';
+
+function tab(patch: Partial<LayoutTab> = {}): LayoutTab {
+  return {
+    id: 't1',
+    title: 'bash',
+    customName: null,
+    cwd: null,
+    profile: null,
+    sessionId: 's1',
+    state: 'live',
+    exitCode: null,
+    ...patch,
+  };
+}
+
+function status(patch: Partial<SessionStatus> = {}): SessionStatus {
+  return {
+    sessionId: 's1',
+    tabId: 't1',
+    status: 'idle',
+    exitCode: null,
+    command: null,
+    title: 'bash',
+    cwd: null,
+    bells: 0,
+    lastOutputAt: 0,
+    ...patch,
+  };
+}
+
+function ind(patch: Partial<TabIndicators> = {}): TabIndicators {
+  return { status: null, unseen: false, bell: false, hiddenSince: null, ...patch };
+}
+
+describe('tabTitle', () => {
+  it('prefers the custom name, then the automatic title, then a fallback', () => {
+    expect(tabTitle(tab({ customName: 'build' }))).toBe('build');
+    expect(tabTitle(tab())).toBe('bash');
+    expect(tabTitle(tab({ title: '  ' }))).toBe('Terminal');
+  });
+});
+
+describe('describeTab', () => {
+  it('says nothing extra for an idle live tab', () => {
+    const model = describeTab(tab(), ind({ status: status() }), 'open');
+    expect(model).toMatchObject({ title: 'bash', state: 'live', running: null, description: '' });
+  });
+
+  it('names the running program, new output and a bell, after the title', () => {
+    const model = describeTab(
+      tab(),
+      ind({ status: status({ status: 'running', command: 'vim' }), unseen: true, bell: true }),
+      'open',
+    );
+    expect(model.running).toBe('vim');
+    expect(model.description).toBe(', running vim, new output, bell');
+  });
+
+  it('shows stale and exited states with the exit code', () => {
+    expect(describeTab(tab({ state: 'stale' }), undefined, 'open').description).toBe(', stale');
+    expect(
+      describeTab(tab({ state: 'exited', exitCode: 2, sessionId: null }), undefined, 'open').description,
+    ).toBe(', exited with code 2');
+  });
+
+  it('shows every tab stale while the connection is down', () => {
+    const model = describeTab(
+      tab(),
+      ind({ status: status({ status: 'running', command: 'top' }) }),
+      'closed',
+    );
+    expect(model.state).toBe('stale');
+    expect(model.running).toBeNull();
+  });
+
+  it('ignores a status left over from an earlier session of the tab', () => {
+    const model = describeTab(
+      tab({ sessionId: 's2' }),
+      ind({ status: status({ status: 'running', command: 'vim' }) }),
+      'open',
+    );
+    expect(model.running).toBeNull();
+  });
+});
+
+describe('describeWorkspace', () => {
+  const layout: Layout = {
+    workspaces: [{ id: 'w1', name: 'Work', tabIds: ['t1', 't2'], activeTabId: 't1' }],
+    tabs: { t1: tab(), t2: tab({ id: 't2' }) },
+    activeWorkspaceId: 'w1',
+  };
+
+  it('counts tabs and rolls up activity and bells', () => {
+    const quiet = describeWorkspace(layout, layout.workspaces[0]!, {});
+    expect(quiet.description).toBe(', 2 tabs');
+    const busy = describeWorkspace(layout, layout.workspaces[0]!, { t2: ind({ unseen: true, bell: true }) });
+    expect(busy).toMatchObject({ activity: true, bell: true, description: ', 2 tabs, new output, bell' });
+  });
+});

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { Layout, LayoutTab, ServerMessage, SessionStatus } from '../../shared/protocol';
+import { defaultSettings } from '../../shared/settings';
+import {
+  initialUiState,
+  MAX_NOTICES,
+  reduce,
+  STATUS_SETTLE_MS,
+  type UiEvent,
+  type UiState,
+} from './ui-state';
+
+function tab(id: string, sessionId: string | null = `s-${id}`): LayoutTab {
+  return {
+    id,
+    title: 'bash',
+    customName: null,
+    cwd: null,
+    profile: null,
+    sessionId,
+    state: 'live',
+    exitCode: null,
+  };
+}
+
+function layout(activeTabId: string, activeWorkspaceId = 'w1'): Layout {
+  return {
+    workspaces: [
+      {
+        id: 'w1',
+        name: 'One',
+        tabIds: ['a', 'b'],
+        activeTabId: activeWorkspaceId === 'w1' ? activeTabId : 'a',
+      },
+      { id: 'w2', name: 'Two', tabIds: ['c'], activeTabId: 'c' },
+    ],
+    tabs: { a: tab('a'), b: tab('b'), c: tab('c') },
+    activeWorkspaceId,
+  };
+}
+
+function status(tabId: string, patch: Partial<SessionStatus> = {}): ServerMessage {
+  return {
+    type: 'session_status',
+    sessionId: `s-${tabId}`,
+    tabId,
+    status: 'idle',
+    exitCode: null,
+    command: null,
+    title: 'bash',
+    cwd: null,
+    bells: 0,
+    lastOutputAt: 1000,
+    ...patch,
+  };
+}
+
+function server(message: ServerMessage, now = 0): UiEvent {
+  return { kind: 'server', message, now };
+}
+
+function run(events: UiEvent[], start: UiState = initialUiState(defaultSettings())): UiState {
+  return events.reduce(reduce, start);
+}
+
+describe('reduce', () => {
+  it('takes the layout, settings and host status the hub sends on connect', () => {
+    const settings = { ...defaultSettings(), fontSize: 18 };
+    const state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      server({ type: 'settings', settings }),
+      server({ type: 'host_status', state: 'running', restarts: 0, message: null }),
+    ]);
+    expect(state.layout?.workspaces).toHaveLength(2);
+    expect(state.settings.fontSize).toBe(18);
+    expect(state.host).toEqual({ state: 'running', restarts: 0, message: null });
+    expect(state.shownTabId).toBe('a');
+  });
+
+  it('counts any server message as proof the connection is open', () => {
+    const state = run([server({ type: 'terminal_stale', tabIds: [] })]);
+    expect(state.connection).toBe('open');
+    expect(
+      run([{ kind: 'connection', state: 'closed' }, server({ type: 'terminal_stale', tabIds: [] })])
+        .connection,
+    ).toBe('closed');
+  });
+
+  it('marks output to a hidden tab unseen and clears it when the tab is shown', () => {
+    let state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      { kind: 'output', tabId: 'b' },
+    ]);
+    expect(state.tabs.b?.unseen).toBe(true);
+    state = reduce(state, { kind: 'output', tabId: 'a' });
+    expect(state.tabs.a?.unseen).toBe(false);
+    state = reduce(state, server({ type: 'layout', layout: layout('b'), revision: 1 }));
+    expect(state.tabs.b?.unseen).toBe(false);
+  });
+
+  it('marks unseen from status when a hidden tab gets later output, but not from the first status', () => {
+    let state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      server(status('b', { lastOutputAt: 1000 })),
+    ]);
+    expect(state.tabs.b?.unseen).toBe(false);
+    state = reduce(state, server(status('b', { lastOutputAt: 1000 })));
+    expect(state.tabs.b?.unseen).toBe(false);
+    state = reduce(state, server(status('b', { lastOutputAt: 2000 })));
+    expect(state.tabs.b?.unseen).toBe(true);
+  });
+
+  it('does not count output the user saw just before switching away (status lag)', () => {
+    let state = run([
+      server({ type: 'layout', layout: layout('b'), revision: 1 }, 0),
+      server(status('b', { lastOutputAt: 1000 }), 0),
+      server({ type: 'layout', layout: layout('a'), revision: 1 }, 10_000),
+      server(status('b', { lastOutputAt: 2000 }), 10_000 + STATUS_SETTLE_MS - 1),
+    ]);
+    expect(state.tabs.b?.unseen).toBe(false);
+    state = reduce(state, server(status('b', { lastOutputAt: 3000 }), 10_000 + STATUS_SETTLE_MS));
+    expect(state.tabs.b?.unseen).toBe(true);
+  });
+
+  it('rings the bell for a hidden tab whose bell count rose, never for the shown one', () => {
+    const state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      server(status('a', { bells: 0 })),
+      server(status('b', { bells: 0 })),
+      server(status('a', { bells: 1 })),
+      server(status('b', { bells: 2 })),
+    ]);
+    expect(state.tabs.a?.bell).toBe(false);
+    expect(state.tabs.b?.bell).toBe(true);
+  });
+
+  it('forgets indicators of tabs that left the layout', () => {
+    const smaller: Layout = {
+      workspaces: [{ id: 'w1', name: 'One', tabIds: ['a'], activeTabId: 'a' }],
+      tabs: { a: tab('a') },
+      activeWorkspaceId: 'w1',
+    };
+    const state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      { kind: 'output', tabId: 'b' },
+      server({ type: 'layout', layout: smaller, revision: 1 }),
+    ]);
+    expect(Object.keys(state.tabs)).toEqual(['a']);
+  });
+
+  it('turns errors and notices into banners, without unknown_session and without duplicates', () => {
+    const state = run([
+      server({ type: 'terminal_error', code: 'unknown_session', message: 'gone', tabId: 'a' }),
+      server({ type: 'terminal_error', code: 'duplicate_name', message: 'A workspace named "x" exists.' }),
+      server({ type: 'terminal_error', code: 'duplicate_name', message: 'A workspace named "x" exists.' }),
+      server({ type: 'app_notice', level: 'warning', code: 'layout_quarantined', message: 'Saved a copy.' }),
+    ]);
+    expect(state.notices.map((n) => n.code)).toEqual(['duplicate_name', 'layout_quarantined']);
+    expect(state.notices[1]?.level).toBe('warning');
+    const dismissed = reduce(state, { kind: 'dismiss', id: state.notices[0]!.id });
+    expect(dismissed.notices.map((n) => n.code)).toEqual(['layout_quarantined']);
+  });
+
+  it('keeps only the latest notices', () => {
+    const events: UiEvent[] = Array.from({ length: MAX_NOTICES + 3 }, (_, i) => ({
+      kind: 'notice',
+      level: 'info',
+      code: 'c',
+      message: `m${i}`,
+    }));
+    const state = run(events);
+    expect(state.notices).toHaveLength(MAX_NOTICES);
+    expect(state.notices.at(-1)?.message).toBe(`m${MAX_NOTICES + 2}`);
+  });
+
+  it('returns the same state for events that change nothing', () => {
+    const state = run([server({ type: 'layout', layout: layout('a'), revision: 1 })]);
+    expect(reduce(state, { kind: 'output', tabId: 'a' })).toBe(state);
+    expect(reduce(state, { kind: 'connection', state: 'open' })).toBe(state);
+  });
+});

@@ -1,0 +1,179 @@
+// What this window knows: the layout main broadcasts, the connection, settings, host health,
+// notices, and per-tab indicators (status, unseen activity, bell) that only the client can compute.
+// A pure reducer: every change is an event, the same state and event always give the same result.
+import type { ConnectionState } from '../../shared/bridge';
+import type { HostState, Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
+import type { Settings } from '../../shared/settings';
+import { visibleTabId } from './selectors';
+
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
+export interface Notice {
+  id: number;
+  level: NoticeLevel;
+  code: string;
+  message: string;
+}
+
+export interface TabIndicators {
+  status: SessionStatus | null;
+  /** Output arrived while the tab was not shown. */
+  unseen: boolean;
+  /** A bell rang while the tab was not shown. */
+  bell: boolean;
+  /** Client time the tab was last hidden; null: not shown in this window since load. */
+  hiddenSince: number | null;
+}
+
+export interface HostInfo {
+  state: HostState;
+  restarts: number;
+  message: string | null;
+}
+
+export interface UiState {
+  connection: ConnectionState;
+  layout: Layout | null;
+  settings: Settings;
+  host: HostInfo | null;
+  notices: readonly Notice[];
+  nextNoticeId: number;
+  tabs: Readonly<Record<string, TabIndicators>>;
+  /** The tab shown the last time the layout changed, to notice when it is hidden. */
+  shownTabId: string | null;
+}
+
+export type UiEvent =
+  | { kind: 'server'; message: ServerMessage; now: number }
+  | { kind: 'connection'; state: ConnectionState }
+  /** Live output reached a tab this window is attached to. */
+  | { kind: 'output'; tabId: string }
+  | { kind: 'notice'; level: NoticeLevel; code: string; message: string }
+  | { kind: 'dismiss'; id: number };
+
+/** Notices kept on screen at once; older ones give way. */
+export const MAX_NOTICES = 4;
+/**
+ * `lastOutputAt` is updated at most once a second, so a status arriving just after a tab was hidden
+ * may describe output the user saw. Output later than this after hiding counts as unseen.
+ */
+export const STATUS_SETTLE_MS = 1_500;
+
+export function initialUiState(settings: Settings): UiState {
+  return {
+    connection: 'connecting',
+    layout: null,
+    settings,
+    host: null,
+    notices: [],
+    nextNoticeId: 1,
+    tabs: {},
+    shownTabId: null,
+  };
+}
+
+const NO_INDICATORS: TabIndicators = { status: null, unseen: false, bell: false, hiddenSince: null };
+
+function indicators(state: UiState, tabId: string): TabIndicators {
+  return state.tabs[tabId] ?? NO_INDICATORS;
+}
+
+function withTab(state: UiState, tabId: string, next: TabIndicators): UiState {
+  return { ...state, tabs: { ...state.tabs, [tabId]: next } };
+}
+
+export function addNotice(state: UiState, level: NoticeLevel, code: string, message: string): UiState {
+  // The same problem twice (say, two refused renames) is one banner, not a stack of them.
+  if (state.notices.some((n) => n.code === code && n.message === message)) return state;
+  const notice: Notice = { id: state.nextNoticeId, level, code, message };
+  return {
+    ...state,
+    notices: [...state.notices, notice].slice(-MAX_NOTICES),
+    nextNoticeId: state.nextNoticeId + 1,
+  };
+}
+
+function onLayout(state: UiState, layout: Layout, now: number): UiState {
+  const shown = visibleTabId(layout);
+  const tabs: Record<string, TabIndicators> = {};
+  for (const id of Object.keys(layout.tabs)) {
+    const current = indicators(state, id);
+    if (id === shown) tabs[id] = { ...current, unseen: false, bell: false };
+    else if (id === state.shownTabId) tabs[id] = { ...current, hiddenSince: now };
+    else tabs[id] = current;
+  }
+  return { ...state, layout, tabs, shownTabId: shown };
+}
+
+function onStatus(state: UiState, status: SessionStatus, now: number): UiState {
+  const tab = state.layout?.tabs[status.tabId];
+  if (!tab) return state;
+  const current = indicators(state, status.tabId);
+  const previous = current.status?.sessionId === status.sessionId ? current.status : null;
+  const hidden = status.tabId !== state.shownTabId;
+  const settled = current.hiddenSince === null || now - current.hiddenSince >= STATUS_SETTLE_MS;
+  const newOutput = previous !== null && status.lastOutputAt > previous.lastOutputAt;
+  const newBell = previous !== null && status.bells > previous.bells;
+  return withTab(state, status.tabId, {
+    ...current,
+    status,
+    unseen: current.unseen || (hidden && settled && newOutput),
+    bell: current.bell || (hidden && newBell),
+  });
+}
+
+function onServer(state: UiState, message: ServerMessage, now: number): UiState {
+  // Anything from the main side means the link works (a bridge may not report `open` itself).
+  const next = state.connection === 'connecting' ? { ...state, connection: 'open' as const } : state;
+  switch (message.type) {
+    case 'layout':
+      return onLayout(next, message.layout, now);
+    case 'session_status': {
+      const { type: _type, ...status } = message;
+      return onStatus(next, status, now);
+    }
+    case 'settings':
+      return { ...next, settings: message.settings };
+    case 'host_status':
+      return {
+        ...next,
+        host: { state: message.state, restarts: message.restarts, message: message.message },
+      };
+    case 'app_notice':
+      return addNotice(next, message.level, message.code, message.message);
+    case 'terminal_error':
+      // unknown_session is the normal answer to attaching a session that died; the session
+      // controller respawns, so it is not the user's concern.
+      if (message.code === 'unknown_session') return next;
+      return addNotice(next, 'error', message.code, message.message);
+    case 'terminal_ready':
+    case 'terminal_replay':
+    case 'terminal_output':
+    case 'terminal_closed':
+    case 'terminal_stale':
+    case 'layout_saved':
+      return next;
+    default:
+      return message satisfies never;
+  }
+}
+
+export function reduce(state: UiState, event: UiEvent): UiState {
+  switch (event.kind) {
+    case 'server':
+      return onServer(state, event.message, event.now);
+    case 'connection':
+      return event.state === state.connection ? state : { ...state, connection: event.state };
+    case 'output': {
+      if (event.tabId === state.shownTabId) return state;
+      const current = indicators(state, event.tabId);
+      return current.unseen ? state : withTab(state, event.tabId, { ...current, unseen: true });
+    }
+    case 'notice':
+      return addNotice(state, event.level, event.code, event.message);
+    case 'dismiss':
+      return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
+    default:
+      return event satisfies never;
+  }
+}

@@ -1,0 +1,272 @@
+// One tab's xterm, kept alive while the tab exists (hidden tabs keep their screen and scrollback,
+// so switching is instant). Owns the addons: fit, search, links, unicode 11 and the renderer
+// (WebGL with a DOM fallback; hidden tabs give their WebGL context back).
+import { FitAddon } from '@xterm/addon-fit';
+import { type ISearchOptions, SearchAddon } from '@xterm/addon-search';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { WebglAddon } from '@xterm/addon-webgl';
+import { Terminal } from '@xterm/xterm';
+import { SessionLimits } from '../../shared/limits';
+import type { Settings } from '../../shared/settings';
+import type { Platform } from '../keys/platform';
+import { shouldOpenLink } from './links';
+import { chooseRenderer, type RendererKind } from './renderer-choice';
+import { searchColours, terminalTheme } from './themes';
+import { probeWebgl } from './webgl-probe';
+
+export interface Appearance {
+  fontFamily: string;
+  fontSize: number;
+  theme: Settings['theme'];
+  scrollback: number;
+  renderer: Settings['renderer'];
+}
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+export interface SearchResults {
+  index: number;
+  count: number;
+}
+
+export interface TerminalViewOptions {
+  tabId: string;
+  appearance: Appearance;
+  platform: Platform;
+  /** Keystrokes, pastes and terminal replies, to send to the session. */
+  onData(data: string): void;
+  /** The fitted size changed. */
+  onResize(size: TerminalSize): void;
+  openLink(url: string): void;
+  /** False keeps a key from xterm (an app shortcut); see keys/key-handler.ts. */
+  keyFilter(event: KeyboardEvent): boolean;
+  onSearchResults(results: SearchResults): void;
+  onPointerDown(): void;
+}
+
+const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
+
+function clampSize(size: TerminalSize): TerminalSize {
+  return {
+    cols: Math.min(SessionLimits.maxCols, Math.max(SessionLimits.minCols, Math.floor(size.cols))),
+    rows: Math.min(SessionLimits.maxRows, Math.max(SessionLimits.minRows, Math.floor(size.rows))),
+  };
+}
+
+export class TerminalView {
+  readonly element: HTMLDivElement;
+  private readonly term: Terminal;
+  private readonly fitAddon = new FitAddon();
+  private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
+  private webgl: WebglAddon | null = null;
+  /** WebGL failed or lost its context here once: this tab stays on the DOM renderer. */
+  private webglFailed = false;
+  private opened = false;
+  private shown = false;
+  private everWritten = false;
+  private appearance: Appearance;
+
+  constructor(private readonly options: TerminalViewOptions) {
+    this.appearance = options.appearance;
+    this.element = document.createElement('div');
+    this.element.className = 'terminal-view';
+    this.element.dataset.tabId = options.tabId;
+    this.element.hidden = true;
+    this.term = new Terminal({
+      ...DEFAULT_SIZE,
+      // Needed by the unicode 11 addon and by search decorations (result counts).
+      allowProposedApi: true,
+      fontFamily: options.appearance.fontFamily,
+      fontSize: options.appearance.fontSize,
+      scrollback: options.appearance.scrollback,
+      theme: terminalTheme(options.appearance.theme),
+      cursorBlink: true,
+      macOptionIsMeta: options.platform === 'mac',
+      // Security (ANCHORS: reply injection): every window-manipulation report stays off, so a
+      // program cannot make the terminal type a title or sizes back into the shell. No clipboard
+      // addon is loaded, so OSC 52 reads are never answered.
+      windowOptions: {},
+      // OSC 8 hyperlinks follow the same rule as detected URLs: http(s) only, modifier-click only.
+      linkHandler: {
+        activate: (event, text) => this.activateLink(event, text),
+        allowNonHttpProtocols: false,
+      },
+    });
+    this.term.loadAddon(this.fitAddon);
+    this.term.loadAddon(this.searchAddon);
+    this.term.loadAddon(new Unicode11Addon());
+    this.term.unicode.activeVersion = '11';
+    this.term.loadAddon(new WebLinksAddon((event, uri) => this.activateLink(event, uri)));
+    this.term.attachCustomKeyEventHandler((event) => options.keyFilter(event));
+    this.term.onData((data) => options.onData(data));
+    this.term.onBinary((data) => options.onData(data));
+    this.searchAddon.onDidChangeResults((event) =>
+      options.onSearchResults({ index: event.resultIndex, count: event.resultCount }),
+    );
+    this.element.addEventListener('mousedown', () => options.onPointerDown());
+  }
+
+  get size(): TerminalSize {
+    return { cols: this.term.cols, rows: this.term.rows };
+  }
+
+  /** Whether anything was ever written here (old text worth keeping above a restart marker). */
+  get hasContent(): boolean {
+    return this.everWritten;
+  }
+
+  /** Shows the view (opening xterm the first time: it measures its font only when visible). */
+  show(): void {
+    this.shown = true;
+    this.element.hidden = false;
+    if (!this.opened) {
+      this.term.open(this.element);
+      this.opened = true;
+    }
+    this.applyRenderer();
+    this.fit();
+    this.term.refresh(0, this.term.rows - 1);
+  }
+
+  hide(): void {
+    this.shown = false;
+    this.element.hidden = true;
+    // Chromium allows 16 WebGL contexts per page; a hidden tab does not need one.
+    this.disposeWebgl();
+  }
+
+  /** Fits the terminal to its box; reports a changed size through onResize. */
+  fit(): void {
+    if (!this.shown || !this.opened) return;
+    const proposed = this.fitAddon.proposeDimensions();
+    if (!proposed || !Number.isFinite(proposed.cols) || !Number.isFinite(proposed.rows)) return;
+    const size = clampSize(proposed);
+    if (size.cols === this.term.cols && size.rows === this.term.rows) return;
+    this.term.resize(size.cols, size.rows);
+    this.options.onResize(size);
+  }
+
+  write(data: string, onParsed: () => void): void {
+    if (data.length > 0) this.everWritten = true;
+    this.term.write(data, onParsed);
+  }
+
+  /** Writes a note of Tabterm's own (markers), not counted as session output. */
+  writeNote(text: string): void {
+    this.everWritten = true;
+    this.term.write(text);
+  }
+
+  /** Clears screen, scrollback and modes before a faithful replay. */
+  reset(): void {
+    this.term.reset();
+  }
+
+  focus(): void {
+    this.term.focus();
+  }
+
+  hasFocus(): boolean {
+    return this.term.textarea !== undefined && document.activeElement === this.term.textarea;
+  }
+
+  selection(): string {
+    return this.term.getSelection();
+  }
+
+  /** Pastes as typed input (bracketed when the program asked for it). */
+  paste(text: string): void {
+    this.term.paste(text);
+  }
+
+  clear(): void {
+    this.term.clear();
+  }
+
+  findNext(query: string, options: ISearchOptions = {}): boolean {
+    return this.searchAddon.findNext(query, this.searchOptions(options));
+  }
+
+  findPrevious(query: string, options: ISearchOptions = {}): boolean {
+    return this.searchAddon.findPrevious(query, this.searchOptions(options));
+  }
+
+  clearSearch(): void {
+    this.searchAddon.clearDecorations();
+  }
+
+  setAppearance(appearance: Appearance): void {
+    const before = this.appearance;
+    this.appearance = appearance;
+    const options = this.term.options;
+    if (before.fontFamily !== appearance.fontFamily) options.fontFamily = appearance.fontFamily;
+    if (before.fontSize !== appearance.fontSize) options.fontSize = appearance.fontSize;
+    if (before.scrollback !== appearance.scrollback) options.scrollback = appearance.scrollback;
+    if (before.theme !== appearance.theme) options.theme = terminalTheme(appearance.theme);
+    if (before.renderer !== appearance.renderer) this.webglFailed = false;
+    if (this.shown) {
+      this.applyRenderer();
+      this.fit();
+    }
+  }
+
+  dispose(): void {
+    this.disposeWebgl();
+    this.term.dispose();
+    this.element.remove();
+  }
+
+  private activateLink(event: MouseEvent, uri: string): void {
+    if (shouldOpenLink(event, uri, this.options.platform)) this.options.openLink(uri);
+  }
+
+  private searchOptions(options: ISearchOptions): ISearchOptions {
+    const colours = searchColours(this.appearance.theme);
+    return {
+      ...options,
+      decorations: {
+        ...colours,
+        matchOverviewRuler: colours.matchBackground,
+        activeMatchColorOverviewRuler: colours.activeMatchBackground,
+      },
+    };
+  }
+
+  private applyRenderer(): void {
+    const wanted: RendererKind = this.webglFailed
+      ? 'dom'
+      : chooseRenderer(this.appearance.renderer, probeWebgl());
+    if (wanted === 'dom') {
+      this.disposeWebgl();
+      return;
+    }
+    if (this.webgl) return;
+    try {
+      const addon = new WebglAddon();
+      addon.onContextLoss(() => {
+        // The GPU process reset or too many contexts: fall back for good in this tab.
+        this.webglFailed = true;
+        this.disposeWebgl();
+      });
+      this.term.loadAddon(addon);
+      this.webgl = addon;
+      this.element.dataset.renderer = 'webgl';
+    } catch (error) {
+      console.warn(`[tabterm] WebGL renderer unavailable, using the DOM renderer: ${String(error)}`);
+      this.webglFailed = true;
+      this.webgl = null;
+    }
+  }
+
+  private disposeWebgl(): void {
+    const addon = this.webgl;
+    this.webgl = null;
+    // Which renderer draws this tab, for people debugging and for the end-to-end specs.
+    this.element.dataset.renderer = 'dom';
+    addon?.dispose();
+  }
+}
