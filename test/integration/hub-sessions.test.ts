@@ -1,7 +1,7 @@
 // The hub with a real session host and real bash: the session life cycle as clients see it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, startHub } from './helpers/hub-harness';
-import { isAlive, openFds, pidsWithEnv } from './helpers/proc';
+import { isAlive, openFds, pidsOfSessions } from './helpers/proc';
 import { waitFor } from './helpers/wait';
 
 let harness: Harness | null = null;
@@ -135,10 +135,10 @@ describe('limits and shutdown', () => {
     const refusal = await client.waitFor('terminal_error', (m) => m.code === 'session_limit');
     expect(refusal.message).toMatch(/100 are open/);
     expect(refusal.tabId).toBe(tabIds[100]);
-    const marker = /^TABTERM_SESSION_ID=/;
-    expect(pidsWithEnv(marker).length).toBeGreaterThanOrEqual(100);
+    const ours = client.of('terminal_ready').map((m) => m.sessionId);
+    expect(pidsOfSessions(ours).length).toBeGreaterThanOrEqual(100);
     for (const tabId of tabIds) client.do({ type: 'tab_close', tabId });
-    await waitFor(() => pidsWithEnv(marker).length === 0, 'every shell gone', 30_000);
+    await waitFor(() => pidsOfSessions(ours).length === 0, 'every shell gone', 30_000);
     await waitFor(() => openFds(hostPid) <= baselineFds, `host fds back to ${baselineFds}`, 10_000);
   });
 
@@ -156,9 +156,9 @@ describe('limits and shutdown', () => {
     client.do({ type: 'terminal_input', sessionId, data: 'sleep 1000 & setsid sleep 1001 & echo started\r' });
     client.do({ type: 'terminal_input', sessionId: second.sessionId, data: "trap '' HUP; sleep 1002\r" });
     await client.waitForText(sessionId, /^started\r?$/m);
-    const marker = /^TABTERM_SESSION_ID=/;
-    await waitFor(() => pidsWithEnv(marker).length >= 5, 'shells, sleeps and the setsid child');
-    const pids = pidsWithEnv(marker);
+    const ours = [sessionId, second.sessionId];
+    await waitFor(() => pidsOfSessions(ours).length >= 5, 'shells, sleeps and the setsid child');
+    const pids = pidsOfSessions(ours);
     const started = Date.now();
     const report = await harness.hub.shutdown(5_000);
     harness = null;

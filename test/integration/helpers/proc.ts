@@ -1,6 +1,16 @@
 // Reading /proc from tests: processes carrying a session marker, open descriptors.
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** Processes started for these sessions (and only these: other runs on the machine have other ids). */
+export function pidsOfSessions(sessionIds: readonly string[]): number[] {
+  if (sessionIds.length === 0) return [];
+  return pidsWithEnv(new RegExp(`^TABTERM_SESSION_ID=(${sessionIds.map(escapeRegExp).join('|')})$`));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function pidsWithEnv(marker: RegExp): number[] {
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
