@@ -1,11 +1,12 @@
 // Every command this window implements, registered once. Keys (keys/keymap.ts), buttons, context
 // menus and the desktop menu run them by id.
-import type { CommandId } from '../shared/settings';
+import { GOTO_COMMANDS } from '../shared/keybindings';
 import type { HostKind } from './bridge/pick-bridge';
 import type { CommandRegistry } from './commands';
 import type { LayoutActions } from './layout-actions';
 import { copyText, readText } from './terminal/clipboard';
 import type { TerminalView } from './terminal/terminal-view';
+import { withWorkspaceParam } from './window-location';
 
 export interface CommandContext {
   actions: LayoutActions;
@@ -21,18 +22,6 @@ export interface CommandContext {
   /** The desktop app's window opener (Bridge.openWindow), when there is one. */
   openWindow?: (request: { tabId?: string }) => void;
 }
-
-const GOTO: ReadonlyArray<CommandId> = [
-  'tab.goto1',
-  'tab.goto2',
-  'tab.goto3',
-  'tab.goto4',
-  'tab.goto5',
-  'tab.goto6',
-  'tab.goto7',
-  'tab.goto8',
-  'tab.goto9',
-];
 
 export function registerAppCommands(registry: CommandRegistry, context: CommandContext): void {
   const { actions } = context;
@@ -74,7 +63,7 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
     isEnabled: hasTab,
     run: navigate(() => actions.cycleTab(-1)),
   });
-  GOTO.forEach((id, index) => {
+  GOTO_COMMANDS.forEach((id, index) => {
     registry.register({
       id,
       label: index === 8 ? 'Last Tab' : `Tab ${index + 1}`,
@@ -122,12 +111,15 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
       },
     });
   } else if (context.host === 'browser') {
-    // Another browser tab on the same host is another client of the same sessions. Moving a tab
-    // into a window needs per-window workspaces, which only the desktop app has.
+    // Another browser tab on the same host is another client of the same sessions, starting on this
+    // window's workspace and free to show another. The address keeps the token the user opened.
     registry.register({
       id: 'window.new',
       label: 'New Window',
-      run: () => void window.open(window.location.href, '_blank', 'noopener'),
+      run: () => {
+        const href = withWorkspaceParam(window.location.href, actions.visibleWorkspace()?.id ?? null);
+        window.open(href, '_blank', 'noopener');
+      },
     });
   }
   registry.register({

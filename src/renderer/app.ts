@@ -10,7 +10,7 @@ import { installKeyHandler, type KeyHandler } from './keys/key-handler';
 import { acceleratorsFor, buildKeymap, type Keymap } from './keys/keymap';
 import type { Platform } from './keys/platform';
 import { LayoutActions } from './layout-actions';
-import { activeWorkspace, tabsOf, visibleTabId } from './state/selectors';
+import { shownWorkspace, tabsOf, visibleTabId } from './state/selectors';
 import { Store } from './state/store';
 import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
@@ -22,6 +22,7 @@ import { el, isModalOpen, isTextField, setText } from './views/dom';
 import { FindBar } from './views/find-bar';
 import { Sidebar } from './views/sidebar';
 import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
+import { withWorkspaceParam } from './window-location';
 
 const MIN_FONT = 6;
 const MAX_FONT = 72;
@@ -53,15 +54,18 @@ export class App {
     private readonly picked: PickedBridge,
     private readonly platform: Platform,
     initialSettings: Settings,
+    /** The workspace this window was opened to show (`?workspace=`); null: the hub's last active one. */
+    initialWorkspaceId: string | null = null,
   ) {
     const { bridge } = picked;
-    this.store = new Store(initialUiState(initialSettings), reduce);
+    this.store = new Store(initialUiState(initialSettings, initialWorkspaceId), reduce);
     this.keymap = buildKeymap(platform, initialSettings.keybindings).keymap;
     this.appearance = this.appearanceFor(initialSettings);
     this.actions = new LayoutActions(
       bridge,
       () => this.store.get(),
       () => this.focusTerminal(),
+      (event) => this.store.dispatch(event),
     );
 
     this.keyHandler = installKeyHandler({
@@ -144,7 +148,7 @@ export class App {
       connected: () => this.store.get().connection === 'open',
       visibleView: () => this.controller.visibleView(),
       renameVisibleTab: () => {
-        const tabId = visibleTabId(this.store.get().layout);
+        const tabId = this.actions.visibleTab();
         if (tabId) this.strip.rename(tabId);
       },
       openFind: () => this.findBar.open(),
@@ -154,6 +158,7 @@ export class App {
       },
       notify: (message) =>
         this.store.dispatch({ kind: 'notice', level: 'warning', code: 'clipboard', message }),
+      ...(bridge.openWindow ? { openWindow: bridge.openWindow.bind(bridge) } : {}),
     });
 
     new ResizeObserver(() => this.scheduleFit()).observe(this.terminalHost);
@@ -177,10 +182,11 @@ export class App {
   private render(state: UiState): void {
     if (state.settings !== this.appliedSettings) this.applySettings(state.settings);
     const { layout, connection } = state;
-    const workspace = activeWorkspace(layout);
+    const workspace = shownWorkspace(layout, state.shownWorkspaceId);
     if (layout && (workspace?.id ?? null) !== this.reportedWorkspace) {
       this.reportedWorkspace = workspace?.id ?? null;
       this.picked.bridge.reportWorkspace?.(this.reportedWorkspace);
+      this.keepWorkspaceInAddress(this.reportedWorkspace);
     }
     this.sidebar.update(
       layout ? layout.workspaces.map((w) => describeWorkspace(layout, w, state.tabs)) : [],
@@ -192,8 +198,8 @@ export class App {
       tabs.map((tab) => describeTab(tab, state.tabs[tab.id], connection)),
     );
     this.banners.update(state.notices, state.host, connection);
-    this.controller.sync(layout, connection);
-    const visible = visibleTabId(layout);
+    const visible = visibleTabId(layout, state.shownWorkspaceId);
+    this.controller.sync(layout, connection, visible);
     if (visible) this.panel.setAttribute('aria-labelledby', tabElementId(visible));
     else this.panel.removeAttribute('aria-labelledby');
     this.emptyNote.hidden = layout === null || visible !== null;
@@ -204,6 +210,16 @@ export class App {
     }
     const shown = visible ? layout?.tabs[visible] : undefined;
     document.title = shown ? `${tabTitle(shown)} — Tabterm` : 'Tabterm';
+  }
+
+  /** A reload (or Electron's reload after a crash) comes back to the workspace this window shows. */
+  private keepWorkspaceInAddress(workspaceId: string | null): void {
+    try {
+      const next = withWorkspaceParam(window.location.href, workspaceId);
+      if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
+    } catch (error) {
+      console.warn(`[tabterm] could not note the workspace in the address: ${String(error)}`);
+    }
   }
 
   private applySettings(settings: Settings): void {

@@ -1,10 +1,12 @@
 // The user's layout actions, shared by buttons, keys, menus and drag and drop: each checks what it
-// can locally, asks before ending running programs, then sends one message to the hub.
+// can locally, asks before ending running programs, then sends one message to the hub. Which
+// workspace this window shows is its own business (state/workspace-follow.ts): switching is local,
+// and the hub only hears of it to remember the last active workspace for the next start.
 import type { Bridge } from '../shared/bridge';
 import type { Layout, LayoutWorkspace } from '../shared/protocol';
-import { activeWorkspace, tabsOf, visibleTabId, workspaceOfTab } from './state/selectors';
+import { shownWorkspace, tabsOf, visibleTabId, workspaceOfTab } from './state/selectors';
 import { tabTitle } from './state/tab-model';
-import type { UiState } from './state/ui-state';
+import type { UiEvent, UiState } from './state/ui-state';
 import { confirmDialog } from './views/confirm-dialog';
 import { openMoveDialog } from './views/move-dialog';
 
@@ -13,6 +15,8 @@ export class LayoutActions {
     private readonly bridge: Pick<Bridge, 'send'>,
     private readonly state: () => UiState,
     private readonly afterDialog: () => void,
+    private readonly dispatch: (event: UiEvent) => void,
+    private readonly now: () => number = Date.now,
   ) {}
 
   private get layout(): Layout | null {
@@ -20,16 +24,19 @@ export class LayoutActions {
   }
 
   visibleWorkspace(): LayoutWorkspace | null {
-    return activeWorkspace(this.layout);
+    return shownWorkspace(this.layout, this.state().shownWorkspaceId);
   }
 
   visibleTab(): string | null {
-    return visibleTabId(this.layout);
+    return visibleTabId(this.layout, this.state().shownWorkspaceId);
   }
 
+  /** A new tab in the shown workspace, or in `workspaceId` (this window then goes there to show it). */
   newTab(workspaceId?: string): void {
     const workspace = workspaceId ?? this.visibleWorkspace()?.id;
-    if (workspace) this.bridge.send({ type: 'tab_create', workspaceId: workspace });
+    if (!workspace) return;
+    this.dispatch({ kind: 'tab_requested', workspaceId: workspace, now: this.now() });
+    this.bridge.send({ type: 'tab_create', workspaceId: workspace });
   }
 
   activateTab(tabId: string): void {
@@ -101,12 +108,18 @@ export class LayoutActions {
     });
   }
 
+  /** This window shows the new workspace once the hub has made it. */
   createWorkspace(): void {
+    this.dispatch({ kind: 'workspace_requested', now: this.now() });
     this.bridge.send({ type: 'workspace_create' });
   }
 
+  /** Shows a workspace in this window only; the hub remembers it as the last active one. */
   activateWorkspace(workspaceId: string): void {
-    if (this.layout?.activeWorkspaceId !== workspaceId) {
+    const layout = this.layout;
+    if (!layout?.workspaces.some((w) => w.id === workspaceId)) return;
+    this.dispatch({ kind: 'show_workspace', workspaceId, now: this.now() });
+    if (layout.activeWorkspaceId !== workspaceId) {
       this.bridge.send({ type: 'workspace_activate', workspaceId });
     }
   }

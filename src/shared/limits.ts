@@ -118,3 +118,12 @@ export const ScrollbackSaving = {
   /** On quit, saving every tab's history may take this long before the sessions are ended. */
   quitTimeoutMs: 1_500,
 } as const;
+
+export const WindowFollow = {
+  /**
+   * A window shows the answer to its own request (a workspace it created, a tab it opened in another
+   * workspace) when the hub's layout carries it within this long; later, it is taken for another
+   * window's doing and the window stays where it is.
+   */
+  requestTimeoutMs: 5_000,
+} as const;

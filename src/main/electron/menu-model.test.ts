@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import { defaultKeybindings } from '../../shared/keybindings';
 import { CommandId } from '../../shared/settings';
-import { acceleratorFor, canonicalAccelerator, type MenuPlatform, menuPlatform } from './accelerators';
+import {
+  acceleratorFor,
+  canonicalAccelerator,
+  keyPlatform,
+  type MenuPlatform,
+  menuPlatform,
+} from './accelerators';
 import { routeCommand } from './command-route';
 import { appMenuModel, commandItems, type MenuEntry, terminalContextMenuModel } from './menu-model';
 import { menuTemplate, registeredAccelerators } from './menu-template';
@@ -62,6 +69,22 @@ describe('app menu model', () => {
     expect(roles(model('linux', {}, true))).toContain('toggleDevTools');
     expect(roles(model('linux'))).toContain('quit');
   });
+
+  it.each(['mac', 'linux', 'windows'] as const)(
+    'shows only keys the page binds to the same command by default (%s)',
+    (platform) => {
+      const defaults = new Map(
+        Object.entries(defaultKeybindings(keyPlatform(platform))).map(([raw, command]) => [
+          canonicalAccelerator(raw, platform),
+          command,
+        ]),
+      );
+      for (const item of commandItems(model(platform))) {
+        if (item.accelerator !== null)
+          expect(defaults.get(item.accelerator), item.command).toBe(item.command);
+      }
+    },
+  );
 
   it('shows the user’s own shortcut, and none for an unbound or reassigned default', () => {
     const custom = model('linux', {

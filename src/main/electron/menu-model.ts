@@ -1,5 +1,6 @@
 // The app menu and the terminal's context menu as plain data: labels, the command each item runs and
 // the shortcut it shows. menu-template.ts turns it into Electron's template. Pure, unit-tested.
+import { GOTO_COMMANDS } from '../../shared/keybindings';
 import type { CommandId } from '../../shared/settings';
 import { acceleratorFor, type MenuPlatform } from './accelerators';
 
@@ -49,7 +50,7 @@ function commandItem(options: MenuOptions) {
 export function appMenuModel(options: MenuOptions): MenuEntry[] {
   const item = commandItem(options);
   const mac = options.platform === 'mac';
-  const gotoItems = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => item(`Tab ${n}`, `tab.goto${n}` as CommandId));
+  const gotoItems = GOTO_COMMANDS.map((command, index) => item(`Tab ${index + 1}`, command));
 
   const appMenu: MenuEntry = {
     kind: 'submenu',

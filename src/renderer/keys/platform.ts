@@ -1,5 +1,7 @@
 // Which key conventions apply: macOS (Cmd) or everything else (Ctrl/Alt). Pure so it can be tested.
-export type Platform = 'mac' | 'other';
+import type { KeyPlatform } from '../../shared/keybindings';
+
+export type Platform = KeyPlatform;
 
 export interface NavigatorLike {
   platform?: string;

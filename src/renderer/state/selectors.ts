@@ -2,14 +2,23 @@
 import type { ConnectionState } from '../../shared/bridge';
 import type { Layout, LayoutTab, LayoutWorkspace, TabState } from '../../shared/protocol';
 
-export function activeWorkspace(layout: Layout | null): LayoutWorkspace | null {
+/** Where a window goes when it has no workspace of its own (yet): the hub's last active one, else the first. */
+export function fallbackWorkspace(layout: Layout | null): LayoutWorkspace | null {
   if (!layout) return null;
   return layout.workspaces.find((w) => w.id === layout.activeWorkspaceId) ?? layout.workspaces[0] ?? null;
 }
 
-/** The one tab this window shows: the active tab of the active workspace. */
-export function visibleTabId(layout: Layout | null): string | null {
-  const workspace = activeWorkspace(layout);
+/** The workspace this window shows (each window has its own; see workspace-follow.ts). */
+export function shownWorkspace(
+  layout: Layout | null,
+  shownWorkspaceId: string | null,
+): LayoutWorkspace | null {
+  return layout?.workspaces.find((w) => w.id === shownWorkspaceId) ?? fallbackWorkspace(layout);
+}
+
+/** The one tab this window shows: the active tab of the workspace it shows. */
+export function visibleTabId(layout: Layout | null, shownWorkspaceId: string | null): string | null {
+  const workspace = shownWorkspace(layout, shownWorkspaceId);
   if (!workspace?.activeTabId || !layout?.tabs[workspace.activeTabId]) return null;
   return workspace.activeTabId;
 }

@@ -179,3 +179,98 @@ describe('reduce', () => {
     expect(reduce(state, { kind: 'connection', state: 'open' })).toBe(state);
   });
 });
+
+describe('the workspace this window shows', () => {
+  const at = (state: UiState) => ({ workspace: state.shownWorkspaceId, tab: state.shownTabId });
+
+  it('starts on the workspace the page was opened with, and ignores other windows’ switches', () => {
+    let state = run(
+      [server({ type: 'layout', layout: layout('a'), revision: 1 })],
+      initialUiState(defaultSettings(), 'w2'),
+    );
+    expect(at(state)).toEqual({ workspace: 'w2', tab: 'c' });
+    state = reduce(state, server({ type: 'layout', layout: layout('b', 'w1'), revision: 2 }));
+    expect(at(state)).toEqual({ workspace: 'w2', tab: 'c' });
+  });
+
+  it('switches locally, marking the tab it leaves hidden and the one it shows seen', () => {
+    let state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      { kind: 'output', tabId: 'c' },
+    ]);
+    expect(state.tabs.c?.unseen).toBe(true);
+    state = reduce(state, { kind: 'show_workspace', workspaceId: 'w2', now: 500 });
+    expect(at(state)).toEqual({ workspace: 'w2', tab: 'c' });
+    expect(state.tabs.c?.unseen).toBe(false);
+    expect(state.tabs.a?.hiddenSince).toBe(500);
+    expect(state.layout?.activeWorkspaceId).toBe('w1');
+  });
+
+  it('ignores a switch to a workspace that does not exist or is already shown', () => {
+    const state = run([server({ type: 'layout', layout: layout('a'), revision: 1 })]);
+    expect(reduce(state, { kind: 'show_workspace', workspaceId: 'nope', now: 1 })).toBe(state);
+    expect(reduce(state, { kind: 'show_workspace', workspaceId: 'w1', now: 1 })).toBe(state);
+  });
+
+  it('shows a workspace it created when the hub’s layout brings it', () => {
+    const grown: Layout = {
+      ...layout('a', 'w3'),
+      workspaces: [...layout('a').workspaces, { id: 'w3', name: 'Three', tabIds: ['d'], activeTabId: 'd' }],
+      tabs: { ...layout('a').tabs, d: tab('d') },
+    };
+    const state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }, 0),
+      { kind: 'workspace_requested', now: 10 },
+      server({ type: 'layout', layout: layout('b'), revision: 2 }, 20),
+      server({ type: 'layout', layout: grown, revision: 3 }, 30),
+    ]);
+    expect(at(state)).toEqual({ workspace: 'w3', tab: 'd' });
+    expect(state.pendingShow).toBeNull();
+  });
+
+  it('a workspace another window created does not move it', () => {
+    const grown: Layout = {
+      ...layout('a', 'w3'),
+      workspaces: [...layout('a').workspaces, { id: 'w3', name: 'Three', tabIds: ['d'], activeTabId: 'd' }],
+      tabs: { ...layout('a').tabs, d: tab('d') },
+    };
+    const state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      server({ type: 'layout', layout: grown, revision: 2 }),
+    ]);
+    expect(at(state)).toEqual({ workspace: 'w1', tab: 'a' });
+  });
+
+  it('goes to another workspace it opened a tab in, once the tab is there', () => {
+    const withTab: Layout = {
+      ...layout('a', 'w2'),
+      workspaces: [
+        layout('a').workspaces[0]!,
+        { id: 'w2', name: 'Two', tabIds: ['c', 'd'], activeTabId: 'd' },
+      ],
+      tabs: { ...layout('a').tabs, d: tab('d') },
+    };
+    let state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      { kind: 'tab_requested', workspaceId: 'w1', now: 1 },
+    ]);
+    expect(state.pendingShow).toBeNull();
+    state = reduce(state, { kind: 'tab_requested', workspaceId: 'w2', now: 2 });
+    state = reduce(state, server({ type: 'layout', layout: withTab, revision: 2 }, 3));
+    expect(at(state)).toEqual({ workspace: 'w2', tab: 'd' });
+  });
+
+  it('falls back to the hub’s active workspace when the one it shows is deleted', () => {
+    const onlyOne: Layout = {
+      workspaces: [{ id: 'w1', name: 'One', tabIds: ['a', 'b'], activeTabId: 'b' }],
+      tabs: { a: tab('a'), b: tab('b') },
+      activeWorkspaceId: 'w1',
+    };
+    let state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      { kind: 'show_workspace', workspaceId: 'w2', now: 1 },
+    ]);
+    state = reduce(state, server({ type: 'layout', layout: onlyOne, revision: 2 }, 2));
+    expect(at(state)).toEqual({ workspace: 'w1', tab: 'b' });
+  });
+});

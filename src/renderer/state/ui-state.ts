@@ -1,10 +1,12 @@
 // What this window knows: the layout main broadcasts, the connection, settings, host health,
-// notices, and per-tab indicators (status, unseen activity, bell) that only the client can compute.
+// notices, the workspace this window shows, and per-tab indicators (status, unseen activity, bell)
+// that only the client can compute.
 // A pure reducer: every change is an event, the same state and event always give the same result.
 import type { ConnectionState } from '../../shared/bridge';
 import type { HostState, Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { visibleTabId } from './selectors';
+import { awaitTab, awaitWorkspace, followLayout, type PendingShow } from './workspace-follow';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -39,7 +41,14 @@ export interface UiState {
   notices: readonly Notice[];
   nextNoticeId: number;
   tabs: Readonly<Record<string, TabIndicators>>;
-  /** The tab shown the last time the layout changed, to notice when it is hidden. */
+  /**
+   * The workspace this window shows: its own, not the hub's `activeWorkspaceId` (workspace-follow.ts).
+   * Before the first layout, the one the page was opened with (`?workspace=`), if any.
+   */
+  shownWorkspaceId: string | null;
+  /** A request of this window (a new workspace, a tab opened elsewhere) it will show the answer to. */
+  pendingShow: PendingShow | null;
+  /** The tab shown the last time the layout or the shown workspace changed, to notice when it is hidden. */
   shownTabId: string | null;
 }
 
@@ -49,7 +58,13 @@ export type UiEvent =
   /** Live output reached a tab this window is attached to. */
   | { kind: 'output'; tabId: string }
   | { kind: 'notice'; level: NoticeLevel; code: string; message: string }
-  | { kind: 'dismiss'; id: number };
+  | { kind: 'dismiss'; id: number }
+  /** The user picked a workspace in this window. */
+  | { kind: 'show_workspace'; workspaceId: string; now: number }
+  /** This window sent `workspace_create`: it shows the new workspace when it appears. */
+  | { kind: 'workspace_requested'; now: number }
+  /** This window sent `tab_create` for a workspace: it shows that workspace once the tab is there. */
+  | { kind: 'tab_requested'; workspaceId: string; now: number };
 
 /** Notices kept on screen at once; older ones give way. */
 export const MAX_NOTICES = 4;
@@ -59,7 +74,8 @@ export const MAX_NOTICES = 4;
  */
 export const STATUS_SETTLE_MS = 1_500;
 
-export function initialUiState(settings: Settings): UiState {
+/** `workspaceId`: the workspace the page was opened to show (Electron's and `window.new`'s `?workspace=`). */
+export function initialUiState(settings: Settings, workspaceId: string | null = null): UiState {
   return {
     connection: 'connecting',
     layout: null,
@@ -68,6 +84,8 @@ export function initialUiState(settings: Settings): UiState {
     notices: [],
     nextNoticeId: 1,
     tabs: {},
+    shownWorkspaceId: workspaceId,
+    pendingShow: null,
     shownTabId: null,
   };
 }
@@ -93,8 +111,9 @@ export function addNotice(state: UiState, level: NoticeLevel, code: string, mess
   };
 }
 
-function onLayout(state: UiState, layout: Layout, now: number): UiState {
-  const shown = visibleTabId(layout);
+/** Indicators after the layout or the shown workspace changed: the shown tab is seen, the one before is hidden now. */
+function withShownTab(state: UiState, layout: Layout, now: number): UiState {
+  const shown = visibleTabId(layout, state.shownWorkspaceId);
   const tabs: Record<string, TabIndicators> = {};
   for (const id of Object.keys(layout.tabs)) {
     const current = indicators(state, id);
@@ -103,6 +122,27 @@ function onLayout(state: UiState, layout: Layout, now: number): UiState {
     else tabs[id] = current;
   }
   return { ...state, layout, tabs, shownTabId: shown };
+}
+
+function onLayout(state: UiState, layout: Layout, now: number): UiState {
+  const follow = followLayout(
+    { shownWorkspaceId: state.shownWorkspaceId, pending: state.pendingShow },
+    layout,
+    now,
+  );
+  return withShownTab(
+    { ...state, shownWorkspaceId: follow.shownWorkspaceId, pendingShow: follow.pending },
+    layout,
+    now,
+  );
+}
+
+function showWorkspace(state: UiState, workspaceId: string, now: number): UiState {
+  const { layout } = state;
+  if (!layout?.workspaces.some((w) => w.id === workspaceId) || workspaceId === state.shownWorkspaceId)
+    return state;
+  // The user's own choice wins over an answer still on its way.
+  return withShownTab({ ...state, shownWorkspaceId: workspaceId, pendingShow: null }, layout, now);
 }
 
 function onStatus(state: UiState, status: SessionStatus, now: number): UiState {
@@ -173,6 +213,14 @@ export function reduce(state: UiState, event: UiEvent): UiState {
       return addNotice(state, event.level, event.code, event.message);
     case 'dismiss':
       return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
+    case 'show_workspace':
+      return showWorkspace(state, event.workspaceId, event.now);
+    case 'workspace_requested':
+      return { ...state, pendingShow: awaitWorkspace(state.layout, event.now) };
+    case 'tab_requested': {
+      const pending = awaitTab(state.layout, state.shownWorkspaceId, event.workspaceId, event.now);
+      return pending ? { ...state, pendingShow: pending } : state;
+    }
     default:
       return event satisfies never;
   }

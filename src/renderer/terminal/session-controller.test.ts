@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlowControl, SessionLimits } from '../../shared/limits';
 import type { ClientMessage, Layout, LayoutTab, ServerMessage } from '../../shared/protocol';
+import { visibleTabId } from '../state/selectors';
 import { SessionController, type SessionView } from './session-controller';
 
 class FakeView implements SessionView {
@@ -80,16 +81,22 @@ function harness() {
     now: () => new Date(2024, 0, 1, 12, 0, 0),
   });
   let layout: Layout | null = null;
+  /** The workspace this window shows (null: the layout's active one). */
+  let shownWorkspace: string | null = null;
   /** The hub's message, then the store's change, as app.ts orders them. */
   const receive = (message: ServerMessage) => {
     controller.handleMessage(message);
     if (message.type === 'layout') layout = message.layout;
-    controller.sync(layout, 'open');
+    controller.sync(layout, 'open', visibleTabId(layout, shownWorkspace));
+  };
+  const showWorkspace = (workspaceId: string) => {
+    shownWorkspace = workspaceId;
+    controller.sync(layout, 'open', visibleTabId(layout, shownWorkspace));
   };
   const showLayout = (next: Layout) => receive({ type: 'layout', layout: next, revision: 1 });
   const take = () => sent.splice(0);
   controller.onConnection('open');
-  return { controller, sent, views, outputs, shown, receive, showLayout, take };
+  return { controller, sent, views, outputs, shown, receive, showLayout, showWorkspace, take };
 }
 
 describe('SessionController', () => {
@@ -274,10 +281,10 @@ describe('SessionController', () => {
     h.receive({ type: 'terminal_ready', tabId: 'a', sessionId: 's-a', pid: 1, shell: 'bash', cwd: '/' });
     h.take();
     h.controller.onConnection('closed');
-    h.controller.sync(layout, 'closed');
+    h.controller.sync(layout, 'closed', 'a');
     h.controller.input('a', 'lost');
     h.controller.onConnection('open');
-    h.controller.sync(layout, 'open');
+    h.controller.sync(layout, 'open', 'a');
     expect(h.take()).toEqual([]);
     h.showLayout(layout);
     expect(h.take()).toEqual([
@@ -309,6 +316,29 @@ describe('SessionController', () => {
     expect(h.take()).toEqual([
       { type: 'terminal_attach', tabId: 'a', sessionId: 's-other', cols: 100, rows: 30 },
     ]);
+  });
+
+  it('shows the active tab of the workspace this window shows, whatever the hub’s active workspace', () => {
+    const h = harness();
+    const twoWorkspaces: Layout = {
+      workspaces: [
+        { id: 'w1', name: 'One', tabIds: ['a'], activeTabId: 'a' },
+        { id: 'w2', name: 'Two', tabIds: ['b'], activeTabId: 'b' },
+      ],
+      tabs: { a: tab('a'), b: tab('b') },
+      activeWorkspaceId: 'w1',
+    };
+    h.showWorkspace('w2');
+    h.showLayout(twoWorkspaces);
+    expect(h.take()).toEqual([
+      { type: 'terminal_attach', tabId: 'b', sessionId: 's-b', cols: 100, rows: 30 },
+    ]);
+    expect(h.views.has('a')).toBe(false);
+    // Another window activating w2 and back changes nothing here.
+    h.showLayout({ ...twoWorkspaces, activeWorkspaceId: 'w2' });
+    h.showLayout(twoWorkspaces);
+    expect(h.take()).toEqual([]);
+    expect(h.shown).toEqual(['b']);
   });
 
   it('disposes the view of a closed tab and ignores its late output', () => {

@@ -4,7 +4,6 @@
 import type { Bridge, ConnectionState } from '../../shared/bridge';
 import { SessionLimits } from '../../shared/limits';
 import type { Layout, LayoutTab, ServerMessage, ServerMessageOf } from '../../shared/protocol';
-import { visibleTabId } from '../state/selectors';
 import { type Attachment, planSession, type Trigger } from '../state/session-plan';
 import { AckAccumulator } from './ack-accumulator';
 import { chunkInput } from './input-chunks';
@@ -119,14 +118,16 @@ export class SessionController<V extends SessionView> {
     }
   }
 
-  /** Called after every store change: show the right view and run the session plan for it. */
-  sync(layout: Layout | null, connection: ConnectionState): void {
+  /**
+   * Called after every store change: show `visible` (the active tab of the workspace this window
+   * shows, state/selectors.ts visibleTabId) and run the session plan for it.
+   */
+  sync(layout: Layout | null, connection: ConnectionState, visible: string | null): void {
     this.layout = layout;
     if (connection !== this.connection) this.onConnection(connection);
     if (!layout) return;
     this.disposeRemoved(layout);
     this.pruneEnded(layout);
-    const visible = visibleTabId(layout);
     if (visible !== this.viewShown) {
       if (this.viewShown) this.views.get(this.viewShown)?.hide();
       this.viewShown = visible;
