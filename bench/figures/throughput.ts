@@ -1,0 +1,197 @@
+// Throughput: `cat` of a big text file in the visible tab of the browser host, counted and checksummed
+// in the page after xterm parsed it, against raw node-pty reading the same file in the same run.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Page } from '@playwright/test';
+import * as nodePty from 'node-pty';
+import { openInstrumentedPage } from '../lib/browser';
+import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
+import { CpuMeter } from '../lib/cpu-meter';
+import { atLeast, measured } from '../lib/figure';
+import { hex } from '../lib/hash';
+import { PageClient } from '../lib/page-client';
+import { commandLine, descendants } from '../lib/proc';
+import { BenchServer } from '../lib/server';
+import { type BigFile, writeBigFile } from '../lib/text-files';
+import { waitFor } from '../lib/wait';
+
+const GROUP = 'throughput';
+/** xterm.js's flow-control guide puts end-to-end throughput at 5-35 MB/s. */
+const XTERM_GUIDE_TOP_MB_S = 35;
+/** Printed by the shell just before the file; the command line shows it quoted, the output joined. */
+const START_MARKER = '~~bench-start~~\r\n';
+const START_COMMAND = "printf '%s%s\\n' '~~bench' '-start~~'";
+
+interface RawRun {
+  seconds: number;
+  chars: number;
+}
+
+/**
+ * node-pty reading `cat` (no IPC, no xterm): the ceiling for this machine. The PTY's own process stays
+ * (sleep) after cat: node-pty drops the last few KB of output when the process it spawned exits.
+ */
+function rawRead(file: BigFile): Promise<RawRun> {
+  return new Promise((resolve, reject) => {
+    const pty = nodePty.spawn('/bin/sh', ['-c', 'cat "$0"; exec sleep 60', file.path], {
+      cols: 120,
+      rows: 40,
+      encoding: 'utf8',
+    });
+    let chars = 0;
+    let first = 0;
+    let last = 0;
+    pty.onData((data) => {
+      const now = performance.now();
+      if (chars === 0) first = now;
+      last = now;
+      chars += data.length;
+      if (chars < file.ptyChars) return;
+      clearTimeout(timer);
+      pty.kill('SIGKILL');
+      if (chars > file.ptyChars)
+        reject(new Error(`raw read got ${chars} chars, more than the ${file.ptyChars} sent`));
+      else resolve({ seconds: (last - first) / 1000, chars });
+    });
+    const timer = setTimeout(() => {
+      pty.kill('SIGKILL');
+      reject(new Error(`raw read got ${chars} of ${file.ptyChars} chars`));
+    }, 120_000);
+  });
+}
+
+/** Where the page's main thread spent its time, from Chromium's own counters (seconds, while enabled). */
+async function mainThreadCounters(page: Page): Promise<() => Promise<Record<string, number>>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const wanted = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.filter((m) => wanted.includes(m.name)).map((m) => [m.name, m.value]));
+  };
+}
+
+interface RendererRun {
+  seconds: number;
+  mode: string;
+  hash: number;
+  captured: number;
+  /** % of one core during the run, per process group. */
+  cpu: Record<string, number>;
+  /** Share of the page's main thread during the run: busy, and in script, layout + style. */
+  mainThread: { busy: number; script: number; layout: number; instrumentation: number };
+}
+
+async function rendererRead(context: BenchContext, file: BigFile): Promise<RendererRun> {
+  const server = await BenchServer.start();
+  try {
+    const { page, context: browserContext } = await openInstrumentedPage(
+      await context.browser(),
+      server.url.href,
+    );
+    try {
+      const client = new PageClient(page);
+      const { sessionId } = await client.visibleShell();
+      const mode = await client.decide();
+      await client.focusTerminal();
+      const capture = await client.capture(sessionId, START_MARKER, file.ptyChars);
+      const hostPid = server.hostPid() ?? -1;
+      const chromium = descendants(process.pid).filter((pid) => /chrom/i.test(commandLine(pid)));
+      const meter = new CpuMeter({ server: [server.pid], host: [hostPid], chromium });
+      const mainThreadTimes = await mainThreadCounters(page);
+      const timesBefore = await mainThreadTimes();
+      const overheadBefore = (await client.status()).overheadMs;
+      const wallBefore = performance.now();
+      await page.keyboard.type(`${START_COMMAND}; cat ${file.path}\n`);
+      // At a tenth of the raw rate this would still finish; anything slower is a failure worth seeing.
+      const timeoutMs = Math.max(120_000, (file.bytes / 1e6) * 2_000);
+      const result = await waitFor(
+        async () => {
+          const r = await client.captureResult(capture);
+          return r.startAt !== null && r.endAt !== null ? r : null;
+        },
+        'the file to be parsed in the page',
+        timeoutMs,
+        50,
+      );
+      const cpu = meter.read();
+      const timesAfter = await mainThreadTimes();
+      const wall = (performance.now() - wallBefore) / 1000;
+      const overhead = ((await client.status()).overheadMs - overheadBefore) / 1000 / wall;
+      const share = (...names: string[]) =>
+        names.reduce((sum, n) => sum + ((timesAfter[n] ?? 0) - (timesBefore[n] ?? 0)), 0) / wall;
+      await client.visibleShell(30_000);
+      return {
+        seconds: ((result.endAt ?? 0) - (result.startAt ?? 0)) / 1000,
+        mode,
+        hash: result.hash,
+        captured: result.captured,
+        cpu,
+        mainThread: {
+          busy: share('TaskDuration'),
+          script: share('ScriptDuration'),
+          layout: share('LayoutDuration', 'RecalcStyleDuration'),
+          instrumentation: overhead,
+        },
+      };
+    } finally {
+      await browserContext.close();
+    }
+  } finally {
+    await server.dispose();
+  }
+}
+
+export const throughput: FigureGroup = {
+  id: GROUP,
+  title: 'Throughput (cat of a big file)',
+  async run(context): Promise<GroupResult> {
+    const mb = context.config.fileBytes / 1e6;
+    context.log(`writing a ${mb} MB text file`);
+    const file = writeBigFile(join(context.workDir, 'big.txt'), context.config.fileBytes);
+    context.log('raw node-pty read');
+    const raw = await rawRead(file);
+    const rawRate = mb / raw.seconds;
+    context.log(`raw: ${rawRate.toFixed(1)} MB/s; now through the browser host and Chromium`);
+    const page = await rendererRead(context, file);
+    if (page.captured !== file.ptyChars || page.hash !== file.ptyHash) {
+      throw new Error(
+        `the page parsed ${page.captured} chars with checksum ${hex(page.hash)}; the source is ${file.ptyChars} chars, ${hex(file.ptyHash)}`,
+      );
+    }
+    const pageRate = mb / page.seconds;
+    const pct = (x: number) => `${Math.round(x)} %`;
+    const checked =
+      `checksum ${hex(page.hash)} = source (${file.ptyChars.toLocaleString('en-US')} chars incl. CR), parse seen via ${page.mode}; ` +
+      `page main thread busy ${pct(page.mainThread.busy * 100)} (script ${pct(page.mainThread.script * 100)}, ` +
+      `layout+style ${pct(page.mainThread.layout * 100)}, of which this bench's instrumentation ` +
+      `${pct(page.mainThread.instrumentation * 100)}); CPU: browser host ${pct(page.cpu.server ?? 0)}, ` +
+      `session host ${pct(page.cpu.host ?? 0)}, Chromium ${pct(page.cpu.chromium ?? 0)} of a core`;
+    return {
+      figures: [
+        measured(GROUP, 'raw', `Raw node-pty read of ${mb} MB (reference)`, rawRate, 'MB/s'),
+        measured(
+          GROUP,
+          'renderer',
+          `Renderer (headless Chromium, visible tab)`,
+          pageRate,
+          'MB/s',
+          atLeast(XTERM_GUIDE_TOP_MB_S),
+          checked,
+        ),
+        measured(GROUP, 'ratio', 'Renderer / raw, same run', pageRate / rawRate, 'x', atLeast(0.5)),
+      ],
+      details: {
+        fileBytes: file.bytes,
+        lines: file.lines,
+        ptyChars: file.ptyChars,
+        checksum: hex(file.ptyHash),
+        rawSeconds: raw.seconds,
+        rendererSeconds: page.seconds,
+        parseObservedVia: page.mode,
+        cpuPercentOfCore: page.cpu,
+        pageMainThread: page.mainThread,
+      },
+    };
+  },
+};
