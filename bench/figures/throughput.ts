@@ -12,8 +12,10 @@ import { hex } from '../lib/hash';
 import { PageClient } from '../lib/page-client';
 import { commandLine, descendants } from '../lib/proc';
 import { BenchServer } from '../lib/server';
+import { ChecksumCapture } from '../lib/stream-scan';
 import { type BigFile, writeBigFile } from '../lib/text-files';
 import { waitFor } from '../lib/wait';
+import { WsClient } from '../lib/ws-client';
 
 const GROUP = 'throughput';
 /** xterm.js's flow-control guide puts end-to-end throughput at 5-35 MB/s. */
@@ -58,6 +60,49 @@ function rawRead(file: BigFile): Promise<RawRun> {
       reject(new Error(`raw read got ${chars} of ${file.ptyChars} chars`));
     }, 120_000);
   });
+}
+
+/**
+ * The same `cat` through the session host, hub and WebSocket to a Node protocol client that acks on
+ * receipt (no xterm): what the pipeline delivers when the renderer is not the limit.
+ */
+async function protocolRead(file: BigFile): Promise<{ seconds: number; hash: number; captured: number }> {
+  const server = await BenchServer.start();
+  const client = await WsClient.connect(server.url);
+  try {
+    const tabId = client.layout().workspaces[0]?.tabIds[0];
+    if (!tabId) throw new Error('no tab to spawn');
+    const { sessionId } = await client.spawn(tabId);
+    await client.waitForTail(sessionId, /\$ $/);
+    const capture = new ChecksumCapture(START_MARKER, file.ptyChars);
+    let offset = 0;
+    let startedAt = 0;
+    let endedAt = 0;
+    const off = client.on((message, at) => {
+      if (message.type !== 'terminal_output' || message.sessionId !== sessionId) return;
+      const before = capture.state.startOffset;
+      capture.feed(message.data, offset);
+      offset += message.data.length;
+      if (before === null && capture.state.startOffset !== null) startedAt = at;
+      if (capture.state.endOffset !== null && endedAt === 0) endedAt = at;
+    });
+    client.run(sessionId, `${START_COMMAND}; cat ${file.path}`);
+    await waitFor(
+      () => endedAt > 0,
+      'the file at the protocol client',
+      Math.max(120_000, (file.bytes / 1e6) * 2_000),
+      20,
+    );
+    off();
+    return {
+      seconds: (endedAt - startedAt) / 1000,
+      hash: capture.state.hash,
+      captured: capture.state.captured,
+    };
+  } finally {
+    client.close();
+    await server.dispose();
+  }
 }
 
 /** Where the page's main thread spent its time, from Chromium's own counters (seconds, while enabled). */
@@ -153,6 +198,14 @@ export const throughput: FigureGroup = {
     const raw = await rawRead(file);
     const rawRate = mb / raw.seconds;
     context.log(`raw: ${rawRate.toFixed(1)} MB/s; now through the browser host and Chromium`);
+    context.log('through the session host, hub and WebSocket to a protocol client');
+    const protocol = await protocolRead(file);
+    if (protocol.captured !== file.ptyChars || protocol.hash !== file.ptyHash) {
+      throw new Error(
+        `the protocol client got ${protocol.captured} chars with checksum ${hex(protocol.hash)}`,
+      );
+    }
+    const protocolRate = mb / protocol.seconds;
     const page = await rendererRead(context, file);
     if (page.captured !== file.ptyChars || page.hash !== file.ptyHash) {
       throw new Error(
@@ -180,6 +233,15 @@ export const throughput: FigureGroup = {
           checked,
         ),
         measured(GROUP, 'ratio', 'Renderer / raw, same run', pageRate / rawRate, 'x', atLeast(0.5)),
+        measured(
+          GROUP,
+          'protocol',
+          'Protocol client over WebSocket, no xterm (reference: the pipeline alone)',
+          protocolRate,
+          'MB/s',
+          null,
+          `checksum ${hex(protocol.hash)} = source; ${(protocolRate / rawRate).toFixed(2)} x raw`,
+        ),
       ],
       details: {
         fileBytes: file.bytes,
@@ -188,6 +250,7 @@ export const throughput: FigureGroup = {
         checksum: hex(file.ptyHash),
         rawSeconds: raw.seconds,
         rendererSeconds: page.seconds,
+        protocolSeconds: protocol.seconds,
         parseObservedVia: page.mode,
         cpuPercentOfCore: page.cpu,
         pageMainThread: page.mainThread,
