@@ -14,6 +14,7 @@ import { shownWorkspace, tabsOf, visibleTabId } from './state/selectors';
 import { Store } from './state/store';
 import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
+import { installedProbe } from './terminal/probe';
 import { SessionController } from './terminal/session-controller';
 import { type Appearance, TerminalView } from './terminal/terminal-view';
 import { Banners } from './views/banners';
@@ -80,6 +81,7 @@ export class App {
       mountView: (view) => this.terminalHost.append(view.element),
       onOutput: (tabId) => this.store.dispatch({ kind: 'output', tabId }),
       onShown: (_tabId, view) => this.onShown(view),
+      probe: installedProbe(),
     });
 
     const shortcut = (id: Parameters<typeof acceleratorsFor>[1]) => {

@@ -39,7 +39,9 @@ export class LayoutActions {
     this.bridge.send({ type: 'tab_create', workspaceId: workspace });
   }
 
+  /** Shows the tab in this window at once; the hub's layout confirms it (state/local-activation.ts). */
   activateTab(tabId: string): void {
+    this.dispatch({ kind: 'activate_tab', tabId, now: this.now() });
     this.bridge.send({ type: 'tab_activate', tabId });
   }
 

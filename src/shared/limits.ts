@@ -108,6 +108,11 @@ export const HostChannel = {
 export const Reaping = {
   /** While ending a session, /proc is rescanned this often to catch processes forked during the grace. */
   scanIntervalMs: 50,
+  /**
+   * Sessions whose shell exited are remembered so their leftovers die at shutdown. Once that list doubles
+   * (from this size on), the ones that left no process are forgotten, so it cannot grow forever.
+   */
+  exitedPruneFrom: 64,
 } as const;
 
 export const ScrollbackSaving = {
@@ -126,4 +131,18 @@ export const WindowFollow = {
    * window's doing and the window stays where it is.
    */
   requestTimeoutMs: 5_000,
+} as const;
+
+/**
+ * How a window feeds output of tabs it does not show into their terminals (renderer,
+ * terminal/feed-queue.ts): in bounded slices, so a flooding background tab cannot take the main
+ * thread from the tab on screen. Acks follow parsing, so flow control slows the flooding program.
+ */
+export const HiddenFeed = {
+  /** At most this many chars handed to one hidden tab's terminal at a time. */
+  sliceChars: 16_384,
+  /** At most this many chars, across all hidden tabs, per tick. */
+  tickChars: 16_384,
+  /** Ticks start at least this far apart (one frame at 60 Hz). */
+  tickMs: 16,
 } as const;

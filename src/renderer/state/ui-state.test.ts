@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WindowFollow } from '../../shared/limits';
 import type { Layout, LayoutTab, ServerMessage, SessionStatus } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
 import {
@@ -272,5 +273,83 @@ describe('the workspace this window shows', () => {
     ]);
     state = reduce(state, server({ type: 'layout', layout: onlyOne, revision: 2 }, 2));
     expect(at(state)).toEqual({ workspace: 'w1', tab: 'b' });
+  });
+});
+
+describe('local-first tab activation', () => {
+  const activate = (tabId: string, now: number): UiEvent => ({ kind: 'activate_tab', tabId, now });
+  const hubLayout = (activeTabId: string, revision: number, now: number) =>
+    server({ type: 'layout', layout: layout(activeTabId), revision }, now);
+
+  it('shows the activated tab at once, before the hub answers', () => {
+    let state = run([hubLayout('a', 1, 0), { kind: 'output', tabId: 'b' }]);
+    state = reduce(state, activate('b', 100));
+    expect(state.shownTabId).toBe('b');
+    expect(state.layout?.workspaces[0]?.activeTabId).toBe('b');
+    expect(state.tabs.b?.unseen).toBe(false);
+    expect(state.tabs.a?.hiddenSince).toBe(100);
+  });
+
+  it('keeps the choice over a layout that does not carry it yet, then lets the hub rule once it agrees', () => {
+    let state = run([hubLayout('a', 1, 0), activate('b', 100)]);
+    // Another window's change (or a layout sent before ours was applied) still names `a`.
+    state = reduce(state, hubLayout('a', 2, 110));
+    expect(state.shownTabId).toBe('b');
+    state = reduce(state, hubLayout('b', 3, 120));
+    expect(state.shownTabId).toBe('b');
+    expect(state.localActivation).toBeNull();
+    // Once confirmed, a later activation elsewhere is followed again.
+    state = reduce(state, hubLayout('a', 4, 130));
+    expect(state.shownTabId).toBe('a');
+  });
+
+  it('follows the last of quick successive activations, whatever order the answers come in', () => {
+    let state = run([hubLayout('a', 1, 0), activate('b', 100), activate('a', 101)]);
+    expect(state.shownTabId).toBe('a');
+    state = reduce(state, hubLayout('b', 2, 110));
+    expect(state.shownTabId).toBe('a');
+    state = reduce(state, hubLayout('a', 3, 120));
+    expect(state.shownTabId).toBe('a');
+    expect(state.localActivation).toBeNull();
+  });
+
+  it('gives up the choice when the hub ignores it for too long', () => {
+    let state = run([hubLayout('a', 1, 0), activate('b', 100)]);
+    state = reduce(state, hubLayout('a', 2, 100 + WindowFollow.requestTimeoutMs + 1));
+    expect(state.shownTabId).toBe('a');
+    expect(state.localActivation).toBeNull();
+  });
+
+  it('drops the choice when the tab is closed or moved away meanwhile', () => {
+    const moved: Layout = {
+      workspaces: [
+        { id: 'w1', name: 'One', tabIds: ['a'], activeTabId: 'a' },
+        { id: 'w2', name: 'Two', tabIds: ['c', 'b'], activeTabId: 'c' },
+      ],
+      tabs: { a: tab('a'), b: tab('b'), c: tab('c') },
+      activeWorkspaceId: 'w1',
+    };
+    const state = run([
+      hubLayout('a', 1, 0),
+      activate('b', 100),
+      server({ type: 'layout', layout: moved, revision: 2 }, 110),
+    ]);
+    expect(state.shownTabId).toBe('a');
+    expect(state.localActivation).toBeNull();
+  });
+
+  it('ignores tabs of other workspaces, unknown tabs and the tab already shown', () => {
+    const state = run([hubLayout('a', 1, 0)]);
+    expect(reduce(state, activate('c', 1))).toBe(state);
+    expect(reduce(state, activate('nope', 1))).toBe(state);
+    expect(reduce(state, activate('a', 1))).toBe(state);
+  });
+
+  it('forgets the choice when the connection drops: the hub never heard of it', () => {
+    let state = run([hubLayout('a', 1, 0), activate('b', 100), { kind: 'connection', state: 'closed' }]);
+    expect(state.localActivation).toBeNull();
+    state = reduce(state, { kind: 'connection', state: 'open' });
+    state = reduce(state, hubLayout('a', 2, 200));
+    expect(state.shownTabId).toBe('a');
   });
 });

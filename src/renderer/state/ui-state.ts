@@ -5,7 +5,13 @@
 import type { ConnectionState } from '../../shared/bridge';
 import type { HostState, Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
-import { visibleTabId } from './selectors';
+import {
+  activateLocally,
+  type LocalActivation,
+  reconcileActivation,
+  withActivation,
+} from './local-activation';
+import { shownWorkspace, visibleTabId } from './selectors';
 import { awaitTab, awaitWorkspace, followLayout, type PendingShow } from './workspace-follow';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
@@ -50,6 +56,11 @@ export interface UiState {
   pendingShow: PendingShow | null;
   /** The tab shown the last time the layout or the shown workspace changed, to notice when it is hidden. */
   shownTabId: string | null;
+  /**
+   * A tab this window activated that the hub's layouts do not show active yet (local-activation.ts).
+   * `layout` already has it in place.
+   */
+  localActivation: LocalActivation | null;
 }
 
 export type UiEvent =
@@ -61,6 +72,8 @@ export type UiEvent =
   | { kind: 'dismiss'; id: number }
   /** The user picked a workspace in this window. */
   | { kind: 'show_workspace'; workspaceId: string; now: number }
+  /** The user activated a tab in the workspace this window shows (`tab_activate` is on its way). */
+  | { kind: 'activate_tab'; tabId: string; now: number }
   /** This window sent `workspace_create`: it shows the new workspace when it appears. */
   | { kind: 'workspace_requested'; now: number }
   /** This window sent `tab_create` for a workspace: it shows that workspace once the tab is there. */
@@ -87,6 +100,7 @@ export function initialUiState(settings: Settings, workspaceId: string | null = 
     shownWorkspaceId: workspaceId,
     pendingShow: null,
     shownTabId: null,
+    localActivation: null,
   };
 }
 
@@ -124,14 +138,16 @@ function withShownTab(state: UiState, layout: Layout, now: number): UiState {
   return { ...state, layout, tabs, shownTabId: shown };
 }
 
-function onLayout(state: UiState, layout: Layout, now: number): UiState {
+function onLayout(state: UiState, hubLayout: Layout, now: number): UiState {
+  const localActivation = reconcileActivation(state.localActivation, hubLayout, now);
+  const layout = withActivation(hubLayout, localActivation);
   const follow = followLayout(
     { shownWorkspaceId: state.shownWorkspaceId, pending: state.pendingShow },
     layout,
     now,
   );
   return withShownTab(
-    { ...state, shownWorkspaceId: follow.shownWorkspaceId, pendingShow: follow.pending },
+    { ...state, shownWorkspaceId: follow.shownWorkspaceId, pendingShow: follow.pending, localActivation },
     layout,
     now,
   );
@@ -143,6 +159,16 @@ function showWorkspace(state: UiState, workspaceId: string, now: number): UiStat
     return state;
   // The user's own choice wins over an answer still on its way.
   return withShownTab({ ...state, shownWorkspaceId: workspaceId, pendingShow: null }, layout, now);
+}
+
+function activateTab(state: UiState, tabId: string, now: number): UiState {
+  const { layout } = state;
+  if (!layout || (state.localActivation === null && tabId === visibleTabId(layout, state.shownWorkspaceId)))
+    return state;
+  const workspaceId = shownWorkspace(layout, state.shownWorkspaceId)?.id ?? null;
+  const localActivation = activateLocally(layout, workspaceId, tabId, now);
+  if (!localActivation) return state;
+  return withShownTab({ ...state, localActivation }, withActivation(layout, localActivation), now);
 }
 
 function onStatus(state: UiState, status: SessionStatus, now: number): UiState {
@@ -203,7 +229,13 @@ export function reduce(state: UiState, event: UiEvent): UiState {
     case 'server':
       return onServer(state, event.message, event.now);
     case 'connection':
-      return event.state === state.connection ? state : { ...state, connection: event.state };
+      if (event.state === state.connection) return state;
+      // Without a link the hub never hears of the activation: the next connection starts afresh.
+      return {
+        ...state,
+        connection: event.state,
+        localActivation: event.state === 'open' ? state.localActivation : null,
+      };
     case 'output': {
       if (event.tabId === state.shownTabId) return state;
       const current = indicators(state, event.tabId);
@@ -215,6 +247,8 @@ export function reduce(state: UiState, event: UiEvent): UiState {
       return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
     case 'show_workspace':
       return showWorkspace(state, event.workspaceId, event.now);
+    case 'activate_tab':
+      return activateTab(state, event.tabId, event.now);
     case 'workspace_requested':
       return { ...state, pendingShow: awaitWorkspace(state.layout, event.now) };
     case 'tab_requested': {

@@ -39,4 +39,14 @@ describe('AckAccumulator', () => {
     }
     expect(acked).toBe(written);
   });
+
+  it('counts a write parsed in slices as pending until its last slice', () => {
+    const acks = new AckAccumulator(5000);
+    acks.queued();
+    expect(acks.parsed(2000, false)).toBe(0);
+    expect(acks.pending).toBe(1);
+    expect(acks.parsed(4000, false)).toBe(6000);
+    expect(acks.parsed(10, true)).toBe(10);
+    expect(acks.pending).toBe(0);
+  });
 });

@@ -14,9 +14,12 @@ export class AckAccumulator {
     this.queuedWrites++;
   }
 
-  /** xterm parsed a queued write of `chars`; returns how many chars to ack now (0: not yet). */
-  parsed(chars: number): number {
-    this.queuedWrites = Math.max(0, this.queuedWrites - 1);
+  /**
+   * xterm parsed `chars` of a queued write (`finished`: all of it; a hidden tab's write is parsed in
+   * slices); returns how many chars to ack now (0: not yet).
+   */
+  parsed(chars: number, finished = true): number {
+    if (finished) this.queuedWrites = Math.max(0, this.queuedWrites - 1);
     this.unacked += chars;
     if (this.unacked === 0) return 0;
     if (this.unacked < this.every && this.queuedWrites > 0) return 0;

@@ -2,7 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { FlowControl, SessionLimits } from '../../shared/limits';
 import type { ClientMessage, Layout, LayoutTab, ServerMessage } from '../../shared/protocol';
 import { visibleTabId } from '../state/selectors';
+import { FeedPacer, type PacerClock } from './feed-queue';
+import type { TabtermProbe } from './probe';
 import { SessionController, type SessionView } from './session-controller';
+
+/** Timers run only when the test says so. */
+class ManualClock implements PacerClock {
+  private timers: Array<() => void> = [];
+  at = 0;
+  now() {
+    return this.at;
+  }
+  setTimeout(run: () => void) {
+    this.timers.push(run);
+    return run;
+  }
+  clearTimeout(handle: unknown) {
+    this.timers = this.timers.filter((run) => run !== handle);
+  }
+  /** Lets a frame pass and runs what was due. */
+  tick() {
+    this.at += 1_000;
+    for (const run of this.timers.splice(0)) run();
+  }
+}
 
 class FakeView implements SessionView {
   size = { cols: 100, rows: 30 };
@@ -63,7 +86,8 @@ function layoutOf(tabs: LayoutTab[], active: string): Layout {
   };
 }
 
-function harness() {
+function harness(probe: TabtermProbe | null = null) {
+  const clock = new ManualClock();
   const sent: ClientMessage[] = [];
   const views = new Map<string, FakeView>();
   const outputs: string[] = [];
@@ -79,6 +103,8 @@ function harness() {
     onOutput: (tabId) => outputs.push(tabId),
     onShown: (tabId) => shown.push(tabId),
     now: () => new Date(2024, 0, 1, 12, 0, 0),
+    pacer: new FeedPacer({ sliceChars: 4, tickChars: 4, tickMs: 16 }, clock),
+    probe,
   });
   let layout: Layout | null = null;
   /** The workspace this window shows (null: the layout's active one). */
@@ -96,7 +122,7 @@ function harness() {
   const showLayout = (next: Layout) => receive({ type: 'layout', layout: next, revision: 1 });
   const take = () => sent.splice(0);
   controller.onConnection('open');
-  return { controller, sent, views, outputs, shown, receive, showLayout, showWorkspace, take };
+  return { controller, sent, views, outputs, shown, receive, showLayout, showWorkspace, take, clock };
 }
 
 describe('SessionController', () => {
@@ -149,8 +175,57 @@ describe('SessionController', () => {
     expect(h.views.get('a')?.shown).toBe(false);
     h.receive({ type: 'terminal_output', sessionId: 's-a', data: 'bg' });
     expect(h.outputs).toEqual(['a']);
+    // Hidden: paced, handed over on the next tick, acked once parsed.
+    expect(h.views.get('a')?.written).toEqual([]);
+    h.clock.tick();
+    expect(h.views.get('a')?.written).toEqual(['bg']);
+    expect(h.take()).toEqual([]);
     h.views.get('a')?.parse();
     expect(h.take()).toEqual([{ type: 'terminal_ack', sessionId: 's-a', chars: 2 }]);
+  });
+
+  it('feeds a hidden tab in slices, acking only what was parsed, and flushes it when shown', () => {
+    const h = harness();
+    const tabs = [tab('a'), tab('b')];
+    h.showLayout(layoutOf(tabs, 'a'));
+    h.receive({ type: 'terminal_ready', tabId: 'a', sessionId: 's-a', pid: 1, shell: 'bash', cwd: '/' });
+    h.showLayout(layoutOf(tabs, 'b'));
+    h.receive({ type: 'terminal_ready', tabId: 'b', sessionId: 's-b', pid: 2, shell: 'bash', cwd: '/' });
+    h.take();
+    h.receive({ type: 'terminal_output', sessionId: 's-a', data: 'abcdefghij' });
+    h.receive({ type: 'terminal_closed', tabId: 'a', sessionId: 's-a', exitCode: 0, signal: null });
+    const a = h.views.get('a')!;
+    h.clock.tick();
+    expect(a.written).toEqual(['abcd']);
+    // One slice in flight per tab: nothing more until xterm parsed it.
+    h.clock.tick();
+    expect(a.written).toEqual(['abcd']);
+    a.parse();
+    expect(h.take()).toEqual([]);
+    h.clock.tick();
+    expect(a.written).toEqual(['abcd', 'efgh']);
+    expect(a.notes).toEqual([]);
+    // Shown again: the rest at once, then the exit note after it.
+    h.showLayout(layoutOf(tabs, 'a'));
+    expect(a.written).toEqual(['abcd', 'efgh', 'ij']);
+    expect(a.notes).toHaveLength(1);
+  });
+
+  it('tells the probe what xterm parsed and which session a tab got', () => {
+    const parsed: string[] = [];
+    const attached: string[] = [];
+    const h = harness({
+      parsed: (sessionId, data) => parsed.push(`${sessionId}:${data}`),
+      attached: (tabId, sessionId) => attached.push(`${tabId}:${sessionId}`),
+    });
+    h.showLayout(layoutOf([tab('a')], 'a'));
+    h.receive({ type: 'terminal_ready', tabId: 'a', sessionId: 's-a', pid: 1, shell: 'bash', cwd: '/' });
+    expect(attached).toEqual(['a:s-a']);
+    h.receive({ type: 'terminal_replay', sessionId: 's-a', data: 'old' });
+    h.receive({ type: 'terminal_output', sessionId: 's-a', data: 'new' });
+    expect(parsed).toEqual([]);
+    h.views.get('a')?.parse();
+    expect(parsed).toEqual(['s-a:old', 's-a:new']);
   });
 
   it('spawns a tab without a session in its cwd, then sends input and resizes to that session', () => {

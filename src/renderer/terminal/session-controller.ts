@@ -6,8 +6,10 @@ import { SessionLimits } from '../../shared/limits';
 import type { Layout, LayoutTab, ServerMessage, ServerMessageOf } from '../../shared/protocol';
 import { type Attachment, planSession, type Trigger } from '../state/session-plan';
 import { AckAccumulator } from './ack-accumulator';
+import { type Feed, FeedPacer } from './feed-queue';
 import { chunkInput } from './input-chunks';
 import { exitedMarker, lostMarker, restartedMarker } from './markers';
+import type { TabtermProbe } from './probe';
 import type { TerminalSize } from './terminal-view';
 
 /** What the controller needs of a tab's terminal (TerminalView; a fake in tests). */
@@ -46,10 +48,18 @@ export interface SessionControllerDeps<V extends SessionView> {
   /** A tab's view was just shown. */
   onShown(tabId: string, view: V): void;
   now?: () => Date;
+  /** Paces output into hidden tabs' terminals (feed-queue.ts); one per window. */
+  pacer?: FeedPacer;
+  /** The benchmark's probe (probe.ts), when the page has one. */
+  probe?: TabtermProbe | null;
 }
 
 export class SessionController<V extends SessionView> {
   private readonly views = new Map<string, V>();
+  /** Every write to a view goes through its feed, so paced output, notes and resets stay in order. */
+  private readonly feeds = new Map<string, Feed>();
+  private readonly pacer: FeedPacer;
+  private readonly probe: TabtermProbe | null;
   private readonly links = new Map<string, SessionLink>();
   private readonly tabOfSession = new Map<string, string>();
   private readonly exitNoted = new Set<string>();
@@ -70,7 +80,10 @@ export class SessionController<V extends SessionView> {
   /** What the user asked for while the host was down, carried out once it is back. */
   private deferred: { tabId: string; trigger: Trigger } | null = null;
 
-  constructor(private readonly deps: SessionControllerDeps<V>) {}
+  constructor(private readonly deps: SessionControllerDeps<V>) {
+    this.pacer = deps.pacer ?? new FeedPacer();
+    this.probe = deps.probe ?? null;
+  }
 
   visibleView(): V | null {
     return this.viewShown ? (this.views.get(this.viewShown) ?? null) : null;
@@ -129,10 +142,14 @@ export class SessionController<V extends SessionView> {
     this.disposeRemoved(layout);
     this.pruneEnded(layout);
     if (visible !== this.viewShown) {
-      if (this.viewShown) this.views.get(this.viewShown)?.hide();
+      if (this.viewShown) {
+        this.views.get(this.viewShown)?.hide();
+        this.feeds.get(this.viewShown)?.setPaced(true);
+      }
       this.viewShown = visible;
       if (visible) {
         const view = this.ensureView(visible);
+        this.feedOf(visible).setPaced(false);
         view.show();
         this.deps.onShown(visible, view);
       }
@@ -177,6 +194,9 @@ export class SessionController<V extends SessionView> {
   }
 
   dispose(): void {
+    for (const feed of this.feeds.values()) feed.dispose();
+    this.feeds.clear();
+    this.pacer.dispose();
     for (const view of this.views.values()) view.dispose();
     this.views.clear();
     this.links.clear();
@@ -213,7 +233,8 @@ export class SessionController<V extends SessionView> {
 
   private spawn(tabId: string, cwd: string | null): void {
     const view = this.ensureView(tabId);
-    if (view.hasContent) view.writeNote(restartedMarker(this.now()));
+    const feed = this.feedOf(tabId);
+    if (view.hasContent || feed.queuedChars > 0) feed.writeNote(restartedMarker(this.now()));
     this.exitNoted.delete(tabId);
     const size = view.size;
     this.setLink(tabId, { phase: 'spawning', sessionId: null }, 'append', size);
@@ -250,6 +271,7 @@ export class SessionController<V extends SessionView> {
     const replay = previous?.replay ?? 'reset';
     const requested = previous?.requestedSize ?? this.ensureView(tabId).size;
     this.setLink(tabId, { phase: 'attached', sessionId }, replay, requested);
+    this.probe?.attached(tabId, sessionId);
     if (replay === 'append') this.exitNoted.delete(tabId);
     const size = this.ensureView(tabId).size;
     if (size.cols !== requested.cols || size.rows !== requested.rows) this.resized(tabId, size);
@@ -258,18 +280,20 @@ export class SessionController<V extends SessionView> {
   private onData(sessionId: string, data: string, isReplay: boolean): void {
     const tabId = this.tabOfSession.get(sessionId);
     const link = tabId ? this.links.get(tabId) : undefined;
-    const view = tabId ? this.views.get(tabId) : undefined;
-    if (!tabId || !link || !view || link.attachment.phase !== 'attached') return;
+    const feed = tabId ? this.feeds.get(tabId) : undefined;
+    if (!tabId || !link || !feed || link.attachment.phase !== 'attached') return;
     if (isReplay) {
-      if (link.replay === 'reset') view.reset();
+      if (link.replay === 'reset') feed.reset();
       link.replaying++;
     } else {
       this.deps.onOutput(tabId);
     }
     link.acks.queued();
-    view.write(data, () => {
-      if (isReplay) link.replaying--;
-      const chars = link.acks.parsed(data.length);
+    const probe = this.probe;
+    feed.write(data, (slice, last) => {
+      probe?.parsed(sessionId, slice);
+      if (isReplay && last) link.replaying--;
+      const chars = link.acks.parsed(slice.length, last);
       // Acks belong to the session that sent the data; a replaced link has nothing to ack.
       if (chars > 0 && this.links.get(tabId) === link) {
         this.deps.bridge.send({ type: 'terminal_ack', sessionId, chars });
@@ -282,7 +306,7 @@ export class SessionController<V extends SessionView> {
     this.ended.add(message.sessionId);
     if (link?.attachment.sessionId !== message.sessionId) return;
     this.dropLink(message.tabId);
-    this.views.get(message.tabId)?.writeNote(exitedMarker(message.exitCode, message.signal));
+    this.feeds.get(message.tabId)?.writeNote(exitedMarker(message.exitCode, message.signal));
     this.exitNoted.add(message.tabId);
   }
 
@@ -299,7 +323,7 @@ export class SessionController<V extends SessionView> {
       if (tab && tabId === this.viewShown) this.spawn(tabId, tab.cwd);
       return;
     }
-    this.views.get(tabId)?.writeNote(`\r\n\x1b[2m[${message.message} — press Enter to try again]\x1b[0m\r\n`);
+    this.feeds.get(tabId)?.writeNote(`\r\n\x1b[2m[${message.message} — press Enter to try again]\x1b[0m\r\n`);
   }
 
   private onStale(tabIds: readonly string[]): void {
@@ -309,7 +333,7 @@ export class SessionController<V extends SessionView> {
       if (sessionId) this.ended.add(sessionId);
       if (!link) continue;
       this.dropLink(tabId);
-      if (link.attachment.phase === 'attached') this.views.get(tabId)?.writeNote(lostMarker());
+      if (link.attachment.phase === 'attached') this.feeds.get(tabId)?.writeNote(lostMarker());
     }
   }
 
@@ -317,7 +341,8 @@ export class SessionController<V extends SessionView> {
   private noteExit(tab: LayoutTab): void {
     if (tab.state !== 'exited' || this.exitNoted.has(tab.id) || this.links.has(tab.id)) return;
     this.exitNoted.add(tab.id);
-    this.ensureView(tab.id).writeNote(exitedMarker(tab.exitCode, null));
+    this.ensureView(tab.id);
+    this.feedOf(tab.id).writeNote(exitedMarker(tab.exitCode, null));
   }
 
   private ensureView(tabId: string): V {
@@ -325,9 +350,20 @@ export class SessionController<V extends SessionView> {
     if (!view) {
       view = this.deps.createView(tabId);
       this.views.set(tabId, view);
+      this.feeds.set(tabId, this.pacer.create(view));
       this.deps.mountView(view);
     }
     return view;
+  }
+
+  private feedOf(tabId: string): Feed {
+    const view = this.ensureView(tabId);
+    let feed = this.feeds.get(tabId);
+    if (!feed) {
+      feed = this.pacer.create(view);
+      this.feeds.set(tabId, feed);
+    }
+    return feed;
   }
 
   private pruneEnded(layout: Layout): void {
@@ -339,6 +375,8 @@ export class SessionController<V extends SessionView> {
   private disposeRemoved(layout: Layout): void {
     for (const [tabId, view] of this.views) {
       if (layout.tabs[tabId]) continue;
+      this.feeds.get(tabId)?.dispose();
+      this.feeds.delete(tabId);
       view.dispose();
       this.views.delete(tabId);
       this.dropLink(tabId);

@@ -161,9 +161,12 @@ export class TerminalView {
     this.term.write(text);
   }
 
-  /** Clears screen, scrollback and modes before a faithful replay. */
+  /**
+   * Clears screen, scrollback and modes before a faithful replay. In the write stream: output handed
+   * over before it is parsed before the reset, not on top of the replay after it.
+   */
   reset(): void {
-    this.term.reset();
+    this.term.write('', () => this.term.reset());
   }
 
   focus(): void {
