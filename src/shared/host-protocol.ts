@@ -2,15 +2,16 @@
 // `snapshot` reply is contained in that snapshot, and every `output` after it is not. The hub relies
 // on this for replay with no gap and no duplicate. Both ends validate what they receive.
 import { z } from 'zod';
-import { SessionStatus } from './protocol';
+import { Id, SessionStatus } from './protocol';
 
-const SessionId = z.string().min(1).max(64);
+/** The same ids as the client protocol: the host reports on sessions in `status` with these. */
+export const SessionId = Id;
 const ReqId = z.number().int().min(0);
 const Size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(500) };
 
 export const SpawnRequest = z.strictObject({
   sessionId: SessionId,
-  tabId: z.string().min(1).max(64),
+  tabId: Id,
   shell: z.string().min(1),
   args: z.array(z.string()),
   cwd: z.string().min(1),

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub } from '../../shared/host-protocol';
-import { ScrollbackSaving, Shutdown } from '../../shared/limits';
+import { RingBufferDefaults, ScrollbackSaving, Shutdown } from '../../shared/limits';
 import {
   type ClientMessage,
   type ErrorCode,
@@ -114,7 +114,7 @@ export class Hub {
     });
     this.supervisor = new HostSupervisor({
       launcher: options.launcher,
-      config: { ringMaxLines: options.settings.ringLines, ringMaxBytes: 4 * 1024 * 1024 },
+      config: { ringMaxLines: options.settings.ringLines, ringMaxBytes: RingBufferDefaults.maxBytes },
       log: this.log,
       events: {
         message: (message) => this.onHostMessage(message),
@@ -178,7 +178,7 @@ export class Hub {
     return [...this.sessions.values()].flatMap((session) => {
       const status = session.status;
       if (status?.status !== 'running' || !status.command) return [];
-      const tab = this.layout.tabs[session.tabId];
+      const tab = model.tabOf(this.layout, session.tabId);
       return [
         {
           tabId: session.tabId,
@@ -252,7 +252,7 @@ export class Hub {
       case 'tab_create':
         return this.createTab(client, message.workspaceId, message.cwd, message.profile, message.index);
       case 'tab_close': {
-        const sessionId = this.layout.tabs[message.tabId]?.sessionId;
+        const sessionId = model.tabOf(this.layout, message.tabId)?.sessionId;
         if (!this.edit(client, model.removeTab(this.layout, message.tabId))) return;
         this.endSession(sessionId ?? null);
         this.forgetTab(message.tabId);
@@ -275,7 +275,7 @@ export class Hub {
       case 'workspace_delete': {
         const workspace = this.layout.workspaces.find((w) => w.id === message.workspaceId);
         const tabIds = workspace?.tabIds ?? [];
-        const sessionIds = tabIds.map((id) => this.layout.tabs[id]?.sessionId ?? null);
+        const sessionIds = tabIds.map((id) => model.tabOf(this.layout, id)?.sessionId ?? null);
         if (!this.edit(client, model.removeWorkspace(this.layout, message.workspaceId))) return;
         for (const sessionId of sessionIds) this.endSession(sessionId);
         for (const tabId of tabIds) this.forgetTab(tabId);
@@ -298,7 +298,7 @@ export class Hub {
   // ── sessions ─────────────────────────────────────────────────────────────────────────────────
 
   private onSpawn(client: HubClient, message: Extract<ClientMessage, { type: 'terminal_spawn' }>): void {
-    const tab = this.layout.tabs[message.tabId];
+    const tab = model.tabOf(this.layout, message.tabId);
     if (!tab) return this.fail(client, 'unknown_tab', `No tab ${message.tabId}.`, message);
     const size = { cols: message.cols, rows: message.rows };
     // Two windows may race to spawn the same tab: the second one joins the first's session.
@@ -326,7 +326,7 @@ export class Hub {
     client: HubClient | null,
     requestedCwd: string | null,
   ): void {
-    const tab = this.layout.tabs[tabId];
+    const tab = model.tabOf(this.layout, tabId);
     if (!tab) return;
     const limit = this.options.settings.maxSessions;
     if (this.sessions.size + this.pendingSpawns.size >= limit) {
@@ -365,6 +365,8 @@ export class Hub {
       ...size,
       ...(preamble ? { preamble } : {}),
     };
+    // Pending before the request: a link may deliver the reply before `request` returns.
+    this.pendingSpawns.set(tabId, pending);
     const sent = this.supervisor.request('spawn', { request }, (reply) => {
       this.pendingSpawns.delete(tabId);
       if (reply?.type === 'spawned') return this.onSpawned(reply.session, pending);
@@ -373,15 +375,16 @@ export class Hub {
       for (const waiter of pending.waiters.keys())
         this.fail(this.clients.get(waiter) ?? null, code, text, { tabId });
     });
-    if (!sent)
+    if (!sent) {
+      this.pendingSpawns.delete(tabId);
       return this.fail(client, 'host_unavailable', 'The session host is not running; try again shortly.', {
         tabId,
       });
-    this.pendingSpawns.set(tabId, pending);
+    }
   }
 
   private onSpawned(info: HostSessionInfo, pending: PendingSpawn): void {
-    const tab = this.layout.tabs[info.tabId];
+    const tab = model.tabOf(this.layout, info.tabId);
     if (!tab) {
       // The tab was closed while its shell was starting.
       this.supervisor.send({ type: 'kill', sessionId: info.sessionId });
@@ -501,7 +504,7 @@ export class Hub {
       session.status = { ...session.status, status: 'exited', exitCode, command: null };
       this.broadcast({ type: 'session_status', ...session.status });
     }
-    const tab = this.layout.tabs[session.tabId];
+    const tab = model.tabOf(this.layout, session.tabId);
     if (tab?.sessionId === sessionId) {
       this.setLayout(model.updateTab(this.layout, tab.id, { state: 'exited', exitCode, sessionId: null }));
     }
@@ -513,7 +516,7 @@ export class Hub {
     if (!session) return;
     session.status = status;
     this.broadcast({ type: 'session_status', ...status });
-    const tab = this.layout.tabs[session.tabId];
+    const tab = model.tabOf(this.layout, session.tabId);
     if (tab && (tab.title !== status.title || (status.cwd !== null && tab.cwd !== status.cwd))) {
       this.setLayout(
         model.updateTab(this.layout, tab.id, { title: status.title, cwd: status.cwd ?? tab.cwd }),
@@ -527,7 +530,7 @@ export class Hub {
     const staleTabIds: string[] = [];
     let next = this.layout;
     for (const session of this.sessions.values()) {
-      if (next.tabs[session.tabId]?.sessionId === session.id) {
+      if (model.tabOf(next, session.tabId)?.sessionId === session.id) {
         next = model.updateTab(next, session.tabId, { state: 'stale' });
         staleTabIds.push(session.tabId);
       }
@@ -542,7 +545,8 @@ export class Hub {
   }
 
   private resizeTo(session: LiveSession, size: Size | null): void {
-    if (size) this.supervisor.send({ type: 'resize', sessionId: session.id, ...size });
+    if (size)
+      this.supervisor.send({ type: 'resize', sessionId: session.id, cols: size.cols, rows: size.rows });
   }
 
   private readyMessage(session: LiveSession): ServerMessage {
@@ -564,7 +568,9 @@ export class Hub {
     }
     // A new tab opens where the user is: the active tab's directory in that workspace.
     const workspace = this.layout.workspaces.find((w) => w.id === workspaceId);
-    const activeCwd = workspace?.activeTabId ? (this.layout.tabs[workspace.activeTabId]?.cwd ?? null) : null;
+    const activeCwd = workspace?.activeTabId
+      ? (model.tabOf(this.layout, workspace.activeTabId)?.cwd ?? null)
+      : null;
     const tab = model.newTab(this.newId(), this.shellName(), cwd ?? activeCwd, profile ?? null);
     this.edit(client, model.addTab(this.layout, workspaceId, tab, index));
   }
@@ -629,7 +635,7 @@ export class Hub {
             'snapshot',
             { sessionId: session.id, normal: true },
             (reply) => {
-              if (reply?.data != null && this.layout.tabs[session.tabId]) {
+              if (reply?.data != null && model.tabOf(this.layout, session.tabId)) {
                 store.save(session.tabId, reply.data);
                 this.savedAt.set(session.id, outputAt);
               }

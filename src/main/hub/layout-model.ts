@@ -22,6 +22,14 @@ export function newTab(
   return { id, title, customName: null, cwd, profile, sessionId: null, state: 'stale', exitCode: null };
 }
 
+/**
+ * The tab with this id, own properties only: "constructor" or "__proto__" are valid ids by the schema
+ * and must not find Object.prototype's members (a rename of one used to add a bogus tab to the layout).
+ */
+export function tabOf(layout: Layout, tabId: string): LayoutTab | undefined {
+  return Object.hasOwn(layout.tabs, tabId) ? layout.tabs[tabId] : undefined;
+}
+
 export function findWorkspaceOfTab(layout: Layout, tabId: string): LayoutWorkspace | undefined {
   return layout.workspaces.find((workspace) => workspace.tabIds.includes(tabId));
 }
@@ -108,7 +116,7 @@ export function addTab(layout: Layout, workspaceId: string, tab: LayoutTab, inde
 
 export function removeTab(layout: Layout, tabId: string): Edit {
   const workspace = findWorkspaceOfTab(layout, tabId);
-  if (!workspace || !layout.tabs[tabId]) return refuse('unknown_tab', `No tab ${tabId}.`);
+  if (!workspace || !tabOf(layout, tabId)) return refuse('unknown_tab', `No tab ${tabId}.`);
   const next = replaceWorkspace(layout, {
     ...workspace,
     tabIds: workspace.tabIds.filter((id) => id !== tabId),
@@ -122,7 +130,7 @@ export function removeTab(layout: Layout, tabId: string): Edit {
 /** Moves a tab within or across workspaces; it becomes the active tab of its destination. */
 export function moveTab(layout: Layout, tabId: string, workspaceId: string, index?: number): Edit {
   const source = findWorkspaceOfTab(layout, tabId);
-  if (!source || !layout.tabs[tabId]) return refuse('unknown_tab', `No tab ${tabId}.`);
+  if (!source || !tabOf(layout, tabId)) return refuse('unknown_tab', `No tab ${tabId}.`);
   if (!layout.workspaces.some((w) => w.id === workspaceId)) {
     return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
   }
@@ -145,7 +153,7 @@ export function activateTab(layout: Layout, tabId: string): Edit {
 }
 
 export function renameTab(layout: Layout, tabId: string, rawName: string | null): Edit {
-  const tab = layout.tabs[tabId];
+  const tab = tabOf(layout, tabId);
   if (!tab) return refuse('unknown_tab', `No tab ${tabId}.`);
   if (rawName === null) return { ok: true, layout: updateTab(layout, tabId, { customName: null }) };
   const check = checkTabName(rawName);
@@ -155,7 +163,7 @@ export function renameTab(layout: Layout, tabId: string, rawName: string | null)
 
 /** Runtime and automatic fields of a tab (session, state, title, cwd); unknown tabs are ignored. */
 export function updateTab(layout: Layout, tabId: string, patch: Partial<Omit<LayoutTab, 'id'>>): Layout {
-  const tab = layout.tabs[tabId];
+  const tab = tabOf(layout, tabId);
   if (!tab) return layout;
   return { ...layout, tabs: { ...layout.tabs, [tabId]: { ...tab, ...patch } } };
 }
@@ -163,6 +171,6 @@ export function updateTab(layout: Layout, tabId: string, patch: Partial<Omit<Lay
 /** Every tab in display order: workspaces in order, tabs in strip order. */
 export function tabsInOrder(layout: Layout): LayoutTab[] {
   return layout.workspaces.flatMap((w) =>
-    w.tabIds.map((id) => layout.tabs[id]).filter((t) => t !== undefined),
+    w.tabIds.map((id) => tabOf(layout, id)).filter((t) => t !== undefined),
   );
 }

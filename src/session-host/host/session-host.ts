@@ -1,12 +1,19 @@
 // The session host's registry and message handler: every HubToHost message is parsed from `unknown`,
 // dispatched, and answered on the same ordered channel. Nothing here touches node-pty or /proc directly;
 // host-main.ts wires the real adapters, the unit tests fake them.
-import { type HostConfig, type HostToHub, HubToHost, type SpawnRequest } from '../../shared/host-protocol';
-import { RingBufferDefaults, Shutdown } from '../../shared/limits';
+import {
+  type HostConfig,
+  type HostToHub,
+  HubToHost,
+  SessionId,
+  type SpawnRequest,
+} from '../../shared/host-protocol';
+import { Reaping, RingBufferDefaults, Shutdown } from '../../shared/limits';
 import { describeIssues } from '../../shared/protocol';
 import type { Reaper, ReapOptions, ReapResult } from '../kill/process-reaper';
 import type { HostLink } from '../link/host-link';
 import type { ProcFs } from '../proc/proc-fs';
+import { markedSessionOf } from '../proc/process-tree';
 import type { PtySpawner } from '../pty/pty-process';
 import { type RingBuffer, Session } from '../session/session';
 import { buildSessionEnv } from '../session/session-env';
@@ -37,8 +44,8 @@ type Message<T extends HubToHost['type']> = Extract<HubToHost, { type: T }>;
 /** A session id from a message that failed validation, to give the error some context. */
 function sessionIdOf(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || !('sessionId' in raw)) return null;
-  const id = raw.sessionId;
-  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+  const id = SessionId.safeParse(raw.sessionId);
+  return id.success ? id.data : null;
 }
 
 /** Shutdown gives SIGHUP at most this share of its timeout, so SIGKILL and verification fit in the rest. */
@@ -48,6 +55,7 @@ export class SessionHost {
   private readonly sessions = new Map<string, Session>();
   /** Sessions whose shell exited: stragglers they left (`sleep 99 &; exit`) are still ended on shutdown. */
   private readonly exitedIds = new Set<string>();
+  private exitedPruneAt: number = Reaping.exitedPruneFrom;
   private readonly kills = new Map<string, Promise<ReapResult>>();
   /** Sessions already reaped whose exit event may still be on its way. */
   private readonly reaped = new WeakSet<Session>();
@@ -203,13 +211,31 @@ export class SessionHost {
       onExit: (ended) => {
         if (this.sessions.get(ended.sessionId) !== ended) return;
         this.sessions.delete(ended.sessionId);
-        if (!this.reaped.has(ended) && !this.kills.has(ended.sessionId)) this.exitedIds.add(ended.sessionId);
+        if (!this.reaped.has(ended) && !this.kills.has(ended.sessionId)) this.rememberExited(ended.sessionId);
       },
     });
     this.sessions.set(sessionId, session);
     if (this.channelPaused) session.setChannelPaused(true);
     this.send({ type: 'spawned', reqId, session: session.info });
     session.start();
+  }
+
+  /**
+   * Keeps an exited session's id for shutdown, which ends what it left running (`sleep 99 &; exit`). When
+   * the list has doubled, ids whose session left nothing behind are dropped: a long-running app sees
+   * thousands of shells exit, and most leave nothing.
+   */
+  private rememberExited(sessionId: string): void {
+    this.exitedIds.add(sessionId);
+    if (this.exitedIds.size < this.exitedPruneAt) return;
+    const marked = new Set<string>();
+    for (const pid of this.deps.procFs.listPids()) {
+      const environ = this.deps.procFs.readEnviron(pid);
+      const session = environ === null ? null : markedSessionOf(environ, this.deps.hostId);
+      if (session !== null) marked.add(session);
+    }
+    for (const id of this.exitedIds) if (!marked.has(id)) this.exitedIds.delete(id);
+    this.exitedPruneAt = Math.max(Reaping.exitedPruneFrom, this.exitedIds.size * 2);
   }
 
   private snapshot(message: Message<'snapshot'>): void {
@@ -249,6 +275,8 @@ export class SessionHost {
     if (running && shareRunning) return running;
     const session = this.sessions.get(sessionId);
     const shellPid = session?.alive ? session.pid : null;
+    // Before any signal: queued input must not outlive the PTY (see PtyProcess.dropPendingInput).
+    session?.endInput();
     const promise = this.deps.reaper.reap({ sessionId, shellPid }, options).then((result) => {
       if (this.kills.get(sessionId) === promise) this.kills.delete(sessionId);
       this.exitedIds.delete(sessionId);

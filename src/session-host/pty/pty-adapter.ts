@@ -2,6 +2,18 @@
 import * as nodePty from 'node-pty';
 import type { PtyExit, PtyProcess, PtySpawner, PtySpawnOptions } from './pty-process';
 
+/**
+ * The queue of input node-pty 1.1 has not written yet (`_writeStream._writeQueue`, lib/unixTerminal.js),
+ * or null if this node-pty keeps it elsewhere. Private, so looked up defensively; pinned by
+ * test/integration/hardening-input-race.test.ts.
+ */
+function pendingInputQueue(pty: object): unknown[] | null {
+  const stream: unknown = Reflect.get(pty, '_writeStream');
+  if (typeof stream !== 'object' || stream === null) return null;
+  const queue: unknown = Reflect.get(stream, '_writeQueue');
+  return Array.isArray(queue) ? queue : null;
+}
+
 export const spawnPty: PtySpawner = (options: PtySpawnOptions): PtyProcess => {
   const pty = nodePty.spawn(options.file, options.args, {
     name: options.env.TERM ?? 'xterm-256color',
@@ -11,6 +23,7 @@ export const spawnPty: PtySpawner = (options: PtySpawnOptions): PtyProcess => {
     env: options.env,
     encoding: 'utf8',
   });
+  let inputOpen = true;
   return {
     get pid() {
       return pty.pid;
@@ -18,7 +31,15 @@ export const spawnPty: PtySpawner = (options: PtySpawnOptions): PtyProcess => {
     get processName() {
       return pty.process;
     },
-    write: (data) => pty.write(data),
+    write: (data) => {
+      if (inputOpen) pty.write(data);
+    },
+    dropPendingInput: () => {
+      inputOpen = false;
+      // Emptied in place: a write in flight finds nothing more to write when it completes.
+      const queue = pendingInputQueue(pty);
+      if (queue) queue.length = 0;
+    },
     resize: (cols, rows) => pty.resize(cols, rows),
     pause: () => pty.pause(),
     resume: () => pty.resume(),

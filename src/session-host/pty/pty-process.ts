@@ -26,6 +26,12 @@ export interface PtyProcess {
   resume(): void;
   /** Signal the shell only (node-pty semantics); kill/process-killer.ts ends the whole tree. */
   kill(signal: NodeJS.Signals): void;
+  /**
+   * Forget input written but not yet taken by the terminal, and take no more. node-pty retries queued
+   * input on the numeric descriptor even after the PTY closed, so once a new PTY reuses the number the
+   * rest would be typed into another session (microsoft/node-pty#220). Called before a session is ended.
+   */
+  dropPendingInput?(): void;
   /** The name of the terminal's foreground process, as node-pty sees it. */
   readonly processName: string;
   onData(listener: (data: string) => void): void;

@@ -107,6 +107,11 @@ export class Session implements Pollable {
     this.deps.poller.touch(this);
   }
 
+  /** The session is being ended: input still queued for it, or sent from now on, goes nowhere. */
+  endInput(): void {
+    this.pty.dropPendingInput?.();
+  }
+
   resize(cols: number, rows: number): void {
     this.cols = cols;
     this.rows = rows;
