@@ -3,6 +3,7 @@
 // `sender` would hand the page an ipcRenderer), and nothing here imports a package: a sandboxed
 // preload can load nothing but `electron`, so the main side validates every payload instead.
 import type { Bridge, ConnectionState } from '../shared/bridge';
+import { Links } from '../shared/limits';
 import type { ClientMessage, ServerMessage } from '../shared/protocol';
 import type { CommandId } from '../shared/settings';
 import { Channels } from './channels';
@@ -28,7 +29,7 @@ export type PreloadBridge = Required<Bridge>;
 
 /** Messages kept for a page that has not subscribed yet (it subscribes at startup). */
 const EARLY_MESSAGE_LIMIT = 10_000;
-const MAX_URL_LENGTH = 8192;
+const MAX_URL_LENGTH = Links.maxUrlLength;
 const COMMAND_ID = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 
 function isServerMessageShaped(value: unknown): value is ServerMessage {

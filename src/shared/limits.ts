@@ -146,3 +146,8 @@ export const HiddenFeed = {
   /** Ticks start at least this far apart (one frame at 60 Hz). */
   tickMs: 16,
 } as const;
+
+export const Links = {
+  /** Longest URL the terminal, the preload and main will open; a longer "link" is an attack, not an address. */
+  maxUrlLength: 8192,
+} as const;

@@ -1,6 +1,7 @@
 // The rules every window lives under, as pure functions: the Content-Security-Policy, which URLs may
 // leave the app (http/https only, to the user's browser), and the permission answer (always no).
 // security.ts applies them to Electron's sessions and web contents.
+import { Links } from '../../shared/limits';
 
 /** xterm sets inline styles, hence 'unsafe-inline' for styles only; scripts come from the app alone. */
 export const CONTENT_SECURITY_POLICY = [
@@ -31,7 +32,7 @@ export function withSecurityHeaders(headers: ResponseHeaders | undefined): Respo
   return result;
 }
 
-const MAX_EXTERNAL_URL_LENGTH = 8192;
+const MAX_EXTERNAL_URL_LENGTH = Links.maxUrlLength;
 
 /**
  * Whether a URL from the page may be handed to the OS (shell.openExternal). Only http and https: a

@@ -28,6 +28,13 @@ describe('shouldOpenLink', () => {
   const ctrl = { ctrlKey: true, metaKey: false };
   const cmd = { ctrlKey: false, metaKey: true };
 
+  it('refuses addresses that pose as another site or are absurdly long', () => {
+    expect(isOpenableUrl('https://bank.example@evil.example/')).toBe(false);
+    expect(isOpenableUrl('https://user:pass@example.com/')).toBe(false);
+    expect(isOpenableUrl(`https://example.com/${'a'.repeat(8200)}`)).toBe(false);
+    expect(isOpenableUrl('https://example.com/path?q=a@b')).toBe(true);
+  });
+
   it('needs Ctrl on Linux/Windows and Cmd on macOS', () => {
     expect(shouldOpenLink(ctrl, 'https://x.org', 'other')).toBe(true);
     expect(shouldOpenLink(cmd, 'https://x.org', 'other')).toBe(false);
