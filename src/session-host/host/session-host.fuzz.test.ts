@@ -7,14 +7,13 @@
 // host must still serve.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type HostToHub, HostToHub as HostToHubSchema, HubToHost } from '../../shared/host-protocol';
+import { HostToHub as HostToHubSchema, HubToHost } from '../../shared/host-protocol';
 import { Reaping } from '../../shared/limits';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
-import type { HostLink } from '../link/host-link';
 import type { ProcFs } from '../proc/proc-fs';
-import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
 import { ReplayBuffer } from '../replay/replay-buffer';
 import { ActivityPoller } from '../status/activity-poller';
+import { FakeLink, FakePty } from '../testing/fakes';
 import { SessionHost } from './session-host';
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
@@ -37,66 +36,6 @@ const PTY_OUTPUT = [
   ...BROKEN_TEXT,
   'z'.repeat(70_000),
 ];
-
-class FakePty implements PtyProcess {
-  readonly written: string[] = [];
-  readonly calls: string[] = [];
-  readonly processName = 'sh';
-  exited = false;
-  private dataListener: (data: string) => void = () => {};
-  private exitListener: (exit: PtyExit) => void = () => {};
-  constructor(
-    readonly pid: number,
-    readonly options: PtySpawnOptions,
-  ) {}
-  write(data: string): void {
-    this.written.push(data);
-  }
-  resize(cols: number, rows: number): void {
-    this.calls.push(`resize ${cols}x${rows}`);
-  }
-  pause(): void {
-    this.calls.push('pause');
-  }
-  resume(): void {
-    this.calls.push('resume');
-  }
-  kill(signal: string): void {
-    this.calls.push(`kill ${signal}`);
-  }
-  onData(listener: (data: string) => void): void {
-    this.dataListener = listener;
-  }
-  onExit(listener: (exit: PtyExit) => void): void {
-    this.exitListener = listener;
-  }
-  emitData(data: string): void {
-    if (!this.exited) this.dataListener(data);
-  }
-  emitExit(exit: PtyExit): void {
-    if (this.exited) return;
-    this.exited = true;
-    this.exitListener(exit);
-  }
-}
-
-class FakeLink implements HostLink {
-  readonly sent: HostToHub[] = [];
-  backlogged = false;
-  private drain: () => void = () => {};
-  send(message: HostToHub): void {
-    this.sent.push(message);
-  }
-  onDrain(listener: () => void): void {
-    this.drain = listener;
-  }
-  onMessage(): void {}
-  onDisconnect(): void {}
-  drained(): void {
-    this.backlogged = false;
-    this.drain();
-  }
-}
 
 class FakeReaper implements Reaper {
   readonly calls: ReapTarget[] = [];
@@ -122,7 +61,7 @@ function setup(proc: ProcFs = procFs) {
   const host = new SessionHost({
     link,
     spawnPty: (options) => {
-      const pty = new FakePty(nextPid++, options);
+      const pty = new FakePty(nextPid++, options, 'sh');
       ptys.set(options.env.TABTERM_SESSION_ID ?? '', pty);
       return pty;
     },

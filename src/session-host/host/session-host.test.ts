@@ -1,52 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { HostToHub } from '../../shared/host-protocol';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
-import type { HostLink } from '../link/host-link';
 import type { ProcFs } from '../proc/proc-fs';
-import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
+import type { PtyProcess, PtySpawnOptions } from '../pty/pty-process';
 import type { RingBuffer } from '../session/session';
 import { ActivityPoller } from '../status/activity-poller';
 import { FakeClock } from '../testing/fake-clock';
+import { FakeLink, FakePty } from '../testing/fakes';
 import { SessionHost } from './session-host';
-
-class FakePty implements PtyProcess {
-  readonly written: string[] = [];
-  readonly calls: string[] = [];
-  processName = 'bash';
-  private dataListener: (data: string) => void = () => {};
-  private exitListener: (exit: PtyExit) => void = () => {};
-  constructor(
-    readonly pid: number,
-    readonly options: PtySpawnOptions,
-  ) {}
-  write(data: string): void {
-    this.written.push(data);
-  }
-  resize(cols: number, rows: number): void {
-    this.calls.push(`resize ${cols}x${rows}`);
-  }
-  pause(): void {
-    this.calls.push('pause');
-  }
-  resume(): void {
-    this.calls.push('resume');
-  }
-  kill(signal: string): void {
-    this.calls.push(`kill ${signal}`);
-  }
-  onData(listener: (data: string) => void): void {
-    this.dataListener = listener;
-  }
-  onExit(listener: (exit: PtyExit) => void): void {
-    this.exitListener = listener;
-  }
-  emitData(data: string): void {
-    this.dataListener(data);
-  }
-  emitExit(exit: PtyExit): void {
-    this.exitListener(exit);
-  }
-}
 
 class FakeRing implements RingBuffer {
   text = '';
@@ -59,27 +19,6 @@ class FakeRing implements RingBuffer {
   }
   normalScreenSnapshot(): string {
     return `<normal>${this.text}`;
-  }
-}
-
-class FakeLink implements HostLink {
-  readonly sent: HostToHub[] = [];
-  backlogged = false;
-  private drain: () => void = () => {};
-  send(message: HostToHub): void {
-    this.sent.push(message);
-  }
-  onDrain(listener: () => void): void {
-    this.drain = listener;
-  }
-  onMessage(): void {}
-  onDisconnect(): void {}
-  drained(): void {
-    this.backlogged = false;
-    this.drain();
-  }
-  ofType<T extends HostToHub['type']>(type: T): Extract<HostToHub, { type: T }>[] {
-    return this.sent.filter((m): m is Extract<HostToHub, { type: T }> => m.type === type);
   }
 }
 

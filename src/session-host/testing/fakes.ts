@@ -1,0 +1,73 @@
+// Stand-ins for node-pty and the hub channel, shared by the session host's unit and fuzz tests.
+import type { HostToHub } from '../../shared/host-protocol';
+import type { HostLink } from '../link/host-link';
+import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
+
+/** Records what the host did to its PTY; a test drives its output and exit. Like a real PTY, an
+ *  exited one emits nothing more. */
+export class FakePty implements PtyProcess {
+  readonly written: string[] = [];
+  readonly calls: string[] = [];
+  exited = false;
+  private dataListener: (data: string) => void = () => {};
+  private exitListener: (exit: PtyExit) => void = () => {};
+
+  constructor(
+    readonly pid: number,
+    readonly options: PtySpawnOptions,
+    public processName = 'bash',
+  ) {}
+
+  write(data: string): void {
+    this.written.push(data);
+  }
+  resize(cols: number, rows: number): void {
+    this.calls.push(`resize ${cols}x${rows}`);
+  }
+  pause(): void {
+    this.calls.push('pause');
+  }
+  resume(): void {
+    this.calls.push('resume');
+  }
+  kill(signal: string): void {
+    this.calls.push(`kill ${signal}`);
+  }
+  onData(listener: (data: string) => void): void {
+    this.dataListener = listener;
+  }
+  onExit(listener: (exit: PtyExit) => void): void {
+    this.exitListener = listener;
+  }
+  emitData(data: string): void {
+    if (!this.exited) this.dataListener(data);
+  }
+  emitExit(exit: PtyExit): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.exitListener(exit);
+  }
+}
+
+/** The channel to the hub: keeps what the host sent; a test can hold it backlogged and drain it. */
+export class FakeLink implements HostLink {
+  readonly sent: HostToHub[] = [];
+  backlogged = false;
+  private drain: () => void = () => {};
+
+  send(message: HostToHub): void {
+    this.sent.push(message);
+  }
+  onDrain(listener: () => void): void {
+    this.drain = listener;
+  }
+  onMessage(): void {}
+  onDisconnect(): void {}
+  drained(): void {
+    this.backlogged = false;
+    this.drain();
+  }
+  ofType<T extends HostToHub['type']>(type: T): Extract<HostToHub, { type: T }>[] {
+    return this.sent.filter((m): m is Extract<HostToHub, { type: T }> => m.type === type);
+  }
+}
