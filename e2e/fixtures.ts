@@ -204,16 +204,3 @@ export const test = base.extend<{ server: ServerHandle }>({
 });
 
 export { expect };
-
-/** Waits until `condition` returns true (polling, never a fixed sleep). */
-export async function waitFor(
-  condition: () => boolean,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

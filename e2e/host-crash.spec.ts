@@ -1,4 +1,4 @@
-import { expect, test, waitFor } from './fixtures';
+import { expect, test } from './fixtures';
 import { readyShell, run, screen, selectedTab, shellPid, shot, terminalTabs } from './helpers';
 
 test('when the session host is killed, tabs turn stale; clicking one gives a working shell in the same cwd', async ({
@@ -25,14 +25,15 @@ test('when the session host is killed, tabs turn stale; clicking one gives a wor
   await expect(screen(page)).toContainText('session lost');
   await expect(selectedTab(page)).toHaveAccessibleName(/, stale/);
   // The supervisor brings a new host up on its own.
-  await waitFor(
-    () => {
-      const pid = server.hostPid();
-      return pid !== null && pid !== hostPid;
-    },
-    15_000,
-    'a new session host',
-  );
+  await expect
+    .poll(
+      () => {
+        const pid = server.hostPid();
+        return pid !== null && pid !== hostPid;
+      },
+      { message: 'a new session host', timeout: 15_000 },
+    )
+    .toBe(true);
   await shot(page, 'host-crash-stale');
 
   // Clicking the stale tab: the old session is gone, so a new shell starts in its last directory,
