@@ -33,17 +33,7 @@ function arrangement(layout: Layout) {
 }
 
 async function respawn(client: TestClient, tabId: string): Promise<string> {
-  const seen = client.of('terminal_ready').length;
-  client.do({ type: 'terminal_spawn', tabId, cols: 100, rows: 30 });
-  const ready = await waitFor(
-    () =>
-      client
-        .of('terminal_ready')
-        .slice(seen)
-        .find((m) => m.tabId === tabId),
-    `a new session for ${tabId}`,
-    15_000,
-  );
+  const ready = await client.spawn(tabId);
   await client.waitForText(ready.sessionId, /\$ $/m);
   return ready.sessionId;
 }

@@ -49,17 +49,7 @@ type Ending = 'exit' | 'kill' | 'close';
 
 /** One life: a tab gets a shell, which then ends; resolves when the hub has reported it closed. */
 async function cycle(tabId: string, ending: Ending): Promise<void> {
-  const seen = client.of('terminal_ready').length;
-  client.do({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
-  const ready = await waitFor(
-    () =>
-      client
-        .of('terminal_ready')
-        .slice(seen)
-        .find((m) => m.tabId === tabId),
-    `a session for ${tabId}`,
-  );
-  const { sessionId } = ready;
+  const { sessionId } = await client.spawn(tabId, { cols: 80, rows: 24 }, 10_000);
   if (ending === 'exit') client.do({ type: 'terminal_input', sessionId, data: 'exit 7\r' });
   if (ending === 'kill') client.do({ type: 'terminal_kill', tabId, sessionId });
   if (ending === 'close') client.do({ type: 'tab_close', tabId });

@@ -77,6 +77,24 @@ export class TestClient implements HubClient {
     return waitFor(() => this.of(type).find(predicate), `${type} at client ${this.id}`, timeoutMs);
   }
 
+  /** Sends `terminal_spawn` and waits for the `terminal_ready` it causes (not an earlier one). */
+  async spawn(
+    tabId: string,
+    size = { cols: 100, rows: 30 },
+    timeoutMs = 15_000,
+  ): Promise<Extract<ServerMessage, { type: 'terminal_ready' }>> {
+    const seen = this.of('terminal_ready').length;
+    this.do({ type: 'terminal_spawn', tabId, ...size });
+    return waitFor(
+      () =>
+        this.of('terminal_ready')
+          .slice(seen)
+          .find((m) => m.tabId === tabId),
+      `a session for ${tabId}`,
+      timeoutMs,
+    );
+  }
+
   async waitForText(sessionId: string, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
     await waitFor(() => pattern.test(this.screenText(sessionId)), `${pattern} in ${sessionId}`, timeoutMs);
   }
