@@ -57,10 +57,17 @@ export async function readyShell(page: Page): Promise<void> {
   await page.getByRole('tabpanel').locator('.terminal-view:not([hidden]) .xterm-screen').click();
 }
 
-/** Types a command line and waits for a marker it prints, so the next step sees its output. */
+/**
+ * Types a command line and waits for a marker it prints, so the next step sees its output. A string
+ * marker must fill a whole line: the typed command line often contains the marker too, and seeing the
+ * echo of what was typed says nothing about the output.
+ */
 export async function run(page: Page, command: string, expectText?: string | RegExp): Promise<void> {
   await page.keyboard.type(`${command}\n`);
-  if (expectText !== undefined) await expect(screen(page)).toContainText(expectText, { useInnerText: true });
+  if (expectText === undefined) return;
+  const marker =
+    typeof expectText === 'string' ? new RegExp(`^${escapeRegExp(expectText)}\\s*$`, 'm') : expectText;
+  await expect(screen(page)).toContainText(marker, { useInnerText: true });
 }
 
 /** The last line with text on screen. */
@@ -104,7 +111,9 @@ export async function lastNumber(page: Page): Promise<number> {
  * rows, so clicks go to coordinates, as a person's pointer would.
  */
 export async function pointAt(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const box = await screen(page).getByText(text, { exact: true }).last().boundingBox();
+  const piece = screen(page).getByText(text, { exact: true }).last();
+  await expect(piece).toBeVisible();
+  const box = await piece.boundingBox();
   if (!box) throw new Error(`"${text}" is not on screen`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

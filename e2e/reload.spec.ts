@@ -16,7 +16,7 @@ test('after a page reload every tab shows its text again: scrollback, and less a
   await page.keyboard.press('Control+Shift+T');
   await expect(terminalTabs(page)).toHaveCount(3);
   await readyShell(page);
-  await run(page, "printf 'alpha\\nbeta\\ngamma\\n' > notes.txt && vim -u NONE notes.txt", '"notes.txt"');
+  await run(page, "printf 'alpha\\nbeta\\ngamma\\n' > notes.txt && vim -u NONE notes.txt", /"notes.txt"/);
   await expect(selectedTab(page)).toHaveAccessibleName(/running vim/);
   await shot(page, 'reload-before');
 

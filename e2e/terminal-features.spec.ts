@@ -59,6 +59,38 @@ test('links open only on Ctrl+click and only for http(s)', async ({ page, contex
   expect(page.context().pages()).toHaveLength(2);
 });
 
+test('an OSC 8 link shows its target on hover, and one whose text names another place asks first', async ({
+  page,
+  context,
+}) => {
+  browserHostOnly('the desktop app opens links in the system browser, which a test cannot watch');
+  await context.route('https://example.com/**', (route) => route.fulfill({ body: 'opened' }));
+  await readyShell(page);
+  const shown = 'https://bank.example/login';
+  const target = 'https://example.com/real-target';
+  await run(page, `printf '\\e]8;;${target}\\e\\\\${shown}\\e]8;;\\e\\\\\\n'`, shown);
+  const link = await pointAt(page, shown);
+  const ctrlClick = async () => {
+    await page.mouse.move(link.x, link.y + 100);
+    await page.mouse.move(link.x, link.y);
+    await expect(page.getByRole('tooltip')).toContainText(target);
+    await page.keyboard.down('Control');
+    await page.mouse.click(link.x, link.y);
+    await page.keyboard.up('Control');
+  };
+  await ctrlClick();
+  const dialog = page.getByRole('alertdialog', { name: 'Open this link?' });
+  await expect(dialog).toContainText(`shows “${shown}” but opens ${target}`);
+  await shot(page, 'deceptive-link');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(context.pages()).toHaveLength(1);
+  await ctrlClick();
+  const opened = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Open link' }).click();
+  await expect.poll(async () => (await opened).url()).toContain(target);
+});
+
 test('Ctrl+= and Ctrl+- zoom the terminal font, Ctrl+0 resets it; the shell learns the new size', async ({
   page,
 }) => {

@@ -1,5 +1,6 @@
 // Wires the window together: bridge → store and session controller → views; keys and menus →
 // commands → layout actions → bridge. Rendering is a plain function of the store's state.
+
 import type { ServerMessage } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { registerAppCommands } from './app-commands';
@@ -18,6 +19,7 @@ import { installedProbe } from './terminal/probe';
 import { SessionController } from './terminal/session-controller';
 import { type Appearance, TerminalView } from './terminal/terminal-view';
 import { Banners } from './views/banners';
+import { confirmDialog } from './views/confirm-dialog';
 import { closeContextMenu, openContextMenu } from './views/context-menu';
 import { el, isModalOpen, isTextField, setText } from './views/dom';
 import { FindBar } from './views/find-bar';
@@ -269,6 +271,12 @@ export class App {
       onData: (data) => this.controller.input(tabId, data),
       onResize: (size) => this.controller.resized(tabId, size),
       openLink: (url) => this.picked.bridge.openExternal(url),
+      confirmLink: (shown, target) =>
+        confirmDialog({
+          title: 'Open this link?',
+          message: `The link shows “${shown}” but opens ${target}`,
+          confirmLabel: 'Open link',
+        }),
       keyFilter: (event) => this.keyHandler.terminalKeyFilter(event),
       onSearchResults: (results) => this.findBar.showResults(view, results),
       onPointerDown: () => this.controller.activate(tabId, 'restart'),

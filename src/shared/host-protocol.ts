@@ -2,6 +2,7 @@
 // `snapshot` reply is contained in that snapshot, and every `output` after it is not. The hub relies
 // on this for replay with no gap and no duplicate. Both ends validate what they receive.
 import { z } from 'zod';
+import { SessionLimits, SpawnLimits } from './limits';
 import { Id, SessionStatus } from './protocol';
 
 /** The same ids as the client protocol: the host reports on sessions in `status` with these. */
@@ -9,21 +10,42 @@ export const SessionId = Id;
 const ReqId = z.number().int().min(0);
 const Size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(500) };
 
-export const SpawnRequest = z.strictObject({
-  sessionId: SessionId,
-  tabId: Id,
-  shell: z.string().min(1),
-  args: z.array(z.string()),
-  cwd: z.string().min(1),
-  env: z.record(z.string(), z.string()),
-  ...Size,
-  /** History restored from disk: kept at the start of the ring (so attach replays it), never sent as output. */
-  preamble: z
-    .string()
-    .max(8 * 1024 * 1024)
-    .optional(),
-});
+// exec takes C strings: a NUL would silently cut an argument short.
+const ExecString = z
+  .string()
+  .max(SpawnLimits.maxStringChars)
+  .refine((text) => !text.includes('\0'), 'must not contain NUL');
+const ExecPath = ExecString.min(1).max(SpawnLimits.maxPathChars);
+const EnvName = ExecString.min(1).refine((name) => !name.includes('='), 'must not contain "="');
+
+export const SpawnRequest = z
+  .strictObject({
+    sessionId: SessionId,
+    tabId: Id,
+    shell: ExecPath,
+    args: z.array(ExecString).max(SpawnLimits.maxArgs),
+    cwd: ExecPath,
+    env: z.record(EnvName, ExecString).refine((env) => Object.keys(env).length <= SpawnLimits.maxEnvEntries, {
+      message: `at most ${SpawnLimits.maxEnvEntries} environment entries`,
+    }),
+    ...Size,
+    /** History restored from disk: kept at the start of the ring (so attach replays it), never sent as output. */
+    preamble: z
+      .string()
+      .max(8 * 1024 * 1024)
+      .optional(),
+  })
+  .refine((request) => execChars(request) <= SpawnLimits.maxTotalChars, {
+    message: `shell, arguments and environment together exceed ${SpawnLimits.maxTotalChars} characters`,
+  });
 export type SpawnRequest = z.infer<typeof SpawnRequest>;
+
+function execChars(request: { shell: string; args: string[]; env: Record<string, string> }): number {
+  let total = request.shell.length;
+  for (const arg of request.args) total += arg.length + 1;
+  for (const [name, value] of Object.entries(request.env)) total += name.length + value.length + 2;
+  return total;
+}
 
 export const HostConfig = z.strictObject({
   ringMaxLines: z.number().int().min(1).max(1_000_000),
@@ -34,7 +56,11 @@ export type HostConfig = z.infer<typeof HostConfig>;
 export const HubToHost = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('configure'), config: HostConfig }),
   z.strictObject({ type: z.literal('spawn'), reqId: ReqId, request: SpawnRequest }),
-  z.strictObject({ type: z.literal('write'), sessionId: SessionId, data: z.string() }),
+  z.strictObject({
+    type: z.literal('write'),
+    sessionId: SessionId,
+    data: z.string().max(SessionLimits.maxInputChars),
+  }),
   z.strictObject({ type: z.literal('resize'), sessionId: SessionId, ...Size }),
   /** Ends the session's whole process group: SIGHUP, grace, SIGKILL. */
   z.strictObject({ type: z.literal('kill'), sessionId: SessionId }),

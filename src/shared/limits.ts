@@ -60,6 +60,19 @@ export const SessionLimits = {
   maxInputChars: 1024 * 1024,
 } as const;
 
+/**
+ * What a spawn may carry to the session host. Linux refuses a single argument or environment string
+ * over 128 KiB (MAX_ARG_STRLEN) and all of them together over about 2 MiB, so larger requests could
+ * only fail later, inside exec, with a less clear error.
+ */
+export const SpawnLimits = {
+  maxPathChars: 4096,
+  maxArgs: 1024,
+  maxEnvEntries: 4096,
+  maxStringChars: 128 * 1024,
+  maxTotalChars: 2 * 1024 * 1024,
+} as const;
+
 export const NameRules = {
   workspaceMax: 40,
   tabMax: 64,

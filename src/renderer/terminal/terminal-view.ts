@@ -6,11 +6,11 @@ import { type ISearchOptions, SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
-import { Terminal } from '@xterm/xterm';
+import { type IBufferRange, Terminal } from '@xterm/xterm';
 import { SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
-import { shouldOpenLink } from './links';
+import { hyperlinkAction, shouldOpenLink } from './links';
 import { chooseRenderer, type RendererKind } from './renderer-choice';
 import { searchColours, terminalTheme } from './themes';
 import { probeWebgl } from './webgl-probe';
@@ -42,6 +42,8 @@ export interface TerminalViewOptions {
   /** The fitted size changed. */
   onResize(size: TerminalSize): void;
   openLink(url: string): void;
+  /** An OSC 8 link whose text is not its target: may it open? */
+  confirmLink(shown: string, target: string): Promise<boolean>;
   /** False keeps a key from xterm (an app shortcut); see keys/key-handler.ts. */
   keyFilter(event: KeyboardEvent): boolean;
   onSearchResults(results: SearchResults): void;
@@ -69,6 +71,7 @@ export class TerminalView {
   private shown = false;
   private everWritten = false;
   private appearance: Appearance;
+  private linkTip: HTMLDivElement | null = null;
 
   constructor(private readonly options: TerminalViewOptions) {
     this.appearance = options.appearance;
@@ -90,9 +93,13 @@ export class TerminalView {
       // program cannot make the terminal type a title or sizes back into the shell. No clipboard
       // addon is loaded, so OSC 52 reads are never answered.
       windowOptions: {},
-      // OSC 8 hyperlinks follow the same rule as detected URLs: http(s) only, modifier-click only.
+      // OSC 8 hyperlinks follow the same rule as detected URLs (http(s) only, modifier-click only);
+      // their text is the program's to choose, so the target shows on hover and a link whose text
+      // says something else is confirmed first.
       linkHandler: {
-        activate: (event, text) => this.activateLink(event, text),
+        activate: (event, target, range) => void this.activateHyperlink(event, target, range),
+        hover: (event, target) => this.showLinkTarget(event, target),
+        leave: () => this.hideLinkTarget(),
         allowNonHttpProtocols: false,
       },
     });
@@ -225,6 +232,44 @@ export class TerminalView {
 
   private activateLink(event: MouseEvent, uri: string): void {
     if (shouldOpenLink(event, uri, this.options.platform)) this.options.openLink(uri);
+  }
+
+  private async activateHyperlink(event: MouseEvent, target: string, range: IBufferRange): Promise<void> {
+    const shown = this.textIn(range);
+    const action = hyperlinkAction(event, shown, target, this.options.platform);
+    if (action === 'ignore') return;
+    if (action === 'confirm' && !(await this.options.confirmLink(shown, target))) return;
+    this.options.openLink(target);
+  }
+
+  /** The text a link covers (ranges are 1-based, end inclusive, and may run over wrapped lines). */
+  private textIn(range: IBufferRange): string {
+    const buffer = this.term.buffer.active;
+    let text = '';
+    for (let y = range.start.y; y <= range.end.y; y++) {
+      const from = y === range.start.y ? range.start.x - 1 : 0;
+      const to = y === range.end.y ? range.end.x : undefined;
+      text += buffer.getLine(y - 1)?.translateToString(true, from, to) ?? '';
+    }
+    return text;
+  }
+
+  private showLinkTarget(event: MouseEvent, target: string): void {
+    const host = this.term.element;
+    if (!host) return;
+    // Below the pointer and transparent to it (pointer-events: none), so it never covers the link.
+    this.linkTip ??= Object.assign(document.createElement('div'), { className: 'link-tip' });
+    this.linkTip.setAttribute('role', 'tooltip');
+    const modifier = this.options.platform === 'mac' ? 'Cmd' : 'Ctrl';
+    this.linkTip.textContent = `${target} (${modifier}+click to open)`;
+    const box = host.getBoundingClientRect();
+    this.linkTip.style.left = `${Math.max(0, event.clientX - box.left)}px`;
+    this.linkTip.style.top = `${Math.max(0, event.clientY - box.top + 16)}px`;
+    host.append(this.linkTip);
+  }
+
+  private hideLinkTarget(): void {
+    this.linkTip?.remove();
   }
 
   private searchOptions(options: ISearchOptions): ISearchOptions {
