@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSync } from 'atomically';
-import type { ScrollbackPersistence } from '../hub/hub';
+import type { ScrollbackPersistence } from '../hub/hub-options';
 
 /** Tab ids become file names: only the protocol's id alphabet is allowed through. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -4,8 +4,9 @@ import { Heartbeat } from '../../shared/limits';
 import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
 import { FakeHost } from './fake-host';
-import { Hub, type ScrollbackPersistence } from './hub';
+import { Hub } from './hub';
 import type { HubClient } from './hub-client';
+import type { ScrollbackPersistence } from './hub-options';
 
 class Recorder implements HubClient {
   readonly received: ServerMessage[] = [];

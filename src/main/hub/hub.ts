@@ -1,11 +1,12 @@
 // The hub (DESIGN.md §1-3): the one layout, the tab ↔ session map, and the routing between clients
 // (windows, browser tabs) and the session host. Every inbound message is validated here; a bad one is
-// answered with `terminal_error` and changes nothing.
+// answered with `terminal_error` and changes nothing. Beside it: the pure layout edits (layout-model),
+// per-session flow control and sizes (live-session), saving history to disk (scrollback-saver) and
+// what a shell starts with (shell-launch).
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub } from '../../shared/host-protocol';
-import { RingBufferDefaults, ScrollbackSaving, Shutdown } from '../../shared/limits';
+import { RingBufferDefaults, Shutdown } from '../../shared/limits';
 import {
   type ClientMessage,
   type ErrorCode,
@@ -14,61 +15,13 @@ import {
   parseClientMessage,
   type ServerMessage,
 } from '../../shared/protocol';
-import type { Settings } from '../../shared/settings';
-import type { HostLauncher } from '../host/host-link';
 import { HostSupervisor } from '../host/host-supervisor';
 import type { HubClient, HubConnection } from './hub-client';
+import type { AppNotice, HubOptions, ShutdownReport } from './hub-options';
 import * as model from './layout-model';
 import { LiveSession, type Size } from './live-session';
-
-/** Where the layout lives between runs (a DurableStore in the app, memory in tests). */
-export interface LayoutPersistence {
-  load(): Layout | null;
-  save(layout: Layout): void;
-  flush(): void;
-  /** Called once the disk holds everything passed to `save` so far. */
-  onSaved?(listener: () => void): void;
-}
-
-/** Each tab's recent output on disk, restored above a marker after a restart. */
-export interface ScrollbackPersistence {
-  load(tabId: string): string | null;
-  save(tabId: string, text: string): void;
-  remove(tabId: string): void;
-  /** Deletes the history of tabs that no longer exist. */
-  retain(tabIds: ReadonlySet<string>): void;
-}
-
-export interface AppNotice {
-  level: 'info' | 'warning' | 'error';
-  code: string;
-  message: string;
-}
-
-export interface HubOptions {
-  launcher: HostLauncher;
-  settings: Settings;
-  persistence: LayoutPersistence;
-  scrollback?: ScrollbackPersistence;
-  /** Things to tell every client on connect (e.g. a quarantined file). */
-  notices?: AppNotice[];
-  homeDir: string;
-  /** Shell used when settings.shell is null. */
-  defaultShell: string;
-  /** Environment the shells start from. */
-  env: Record<string, string | undefined>;
-  newId?: () => string;
-  log?: (line: string) => void;
-}
-
-export interface ShutdownReport {
-  /** Sessions whose processes ignored SIGHUP and had to be killed. */
-  forced: string[];
-  /** Pids still alive after the timeout (should be none). */
-  survivors: number[];
-  /** False when the host did not answer in time and was killed outright. */
-  clean: boolean;
-}
+import { ScrollbackSaver } from './scrollback-saver';
+import { isDirectory, shellCommand, shellEnv, shellName } from './shell-launch';
 
 interface PendingSpawn {
   sessionId: string;
@@ -90,11 +43,7 @@ export class Hub {
   private readonly newId: () => string;
   private readonly log: (line: string) => void;
   private readonly notices: AppNotice[];
-  /** Tabs loaded from disk whose history has not been shown in a new session yet. */
-  private readonly restoredTabs = new Set<string>();
-  /** When each session's history was last saved (epoch ms of the output it contained). */
-  private readonly savedAt = new Map<string, number>();
-  private saveTimer: NodeJS.Timeout | null = null;
+  private readonly scrollback: ScrollbackSaver;
   private hostStatus: { state: HostState; restarts: number; message: string | null } = {
     state: 'restarting',
     restarts: 0,
@@ -105,7 +54,26 @@ export class Hub {
     this.newId = options.newId ?? (() => randomUUID());
     this.log = options.log ?? (() => {});
     this.notices = [...(options.notices ?? [])];
-    this.layout = this.restoreLayout(options.persistence.load());
+    this.scrollback = new ScrollbackSaver({
+      store: options.scrollback,
+      snapshot: (sessionId, done) =>
+        this.supervisor.request('snapshot', { sessionId, normal: true }, (reply) =>
+          done(reply?.data ?? null),
+        ),
+      sessions: () =>
+        [...this.sessions.values()].map((session) => ({
+          id: session.id,
+          tabId: session.tabId,
+          lastOutputAt: session.status?.lastOutputAt ?? 0,
+        })),
+      tabExists: (tabId) => model.tabOf(this.layout, tabId) !== undefined,
+    });
+    const start = model.startingLayout(options.persistence.load(), this.newId, {
+      title: this.shellName(),
+      cwd: options.homeDir,
+    });
+    this.layout = start.layout;
+    this.scrollback.restored(start.restoredTabIds);
     options.persistence.onSaved?.(() => {
       // Everything saved so far includes the current revision (saves are synchronous hand-offs).
       if (this.savedRevision === this.revision) return;
@@ -132,13 +100,9 @@ export class Hub {
   static async start(options: HubOptions): Promise<Hub> {
     const hub = new Hub(options);
     await hub.supervisor.start();
-    options.scrollback?.retain(new Set(Object.keys(hub.layout.tabs)));
+    hub.scrollback.start(new Set(Object.keys(hub.layout.tabs)));
     for (const workspace of hub.layout.workspaces) {
       if (workspace.activeTabId) hub.spawnForTab(workspace.activeTabId, DEFAULT_SIZE, null, null);
-    }
-    if (options.scrollback) {
-      hub.saveTimer = setInterval(() => hub.saveScrollback(false), ScrollbackSaving.intervalMs);
-      hub.saveTimer.unref();
     }
     return hub;
   }
@@ -191,8 +155,8 @@ export class Hub {
 
   /** Ends every session in parallel under one timeout, then the host. Call once, on quit. */
   async shutdown(timeoutMs: number = Shutdown.totalTimeoutMs): Promise<ShutdownReport> {
-    if (this.saveTimer) clearInterval(this.saveTimer);
-    await this.saveScrollback(true);
+    this.scrollback.stop();
+    await this.scrollback.save(true);
     this.options.persistence.flush();
     const reply = await this.supervisor.shutdown(timeoutMs);
     if (reply && reply.forced.length > 0) this.log(`had to kill sessions: ${reply.forced.join(', ')}`);
@@ -255,7 +219,7 @@ export class Hub {
         const sessionId = model.tabOf(this.layout, message.tabId)?.sessionId;
         if (!this.edit(client, model.removeTab(this.layout, message.tabId))) return;
         this.endSession(sessionId ?? null);
-        this.forgetTab(message.tabId);
+        this.scrollback.forgetTab(message.tabId);
         return;
       }
       case 'tab_rename':
@@ -278,7 +242,7 @@ export class Hub {
         const sessionIds = tabIds.map((id) => model.tabOf(this.layout, id)?.sessionId ?? null);
         if (!this.edit(client, model.removeWorkspace(this.layout, message.workspaceId))) return;
         for (const sessionId of sessionIds) this.endSession(sessionId);
-        for (const tabId of tabIds) this.forgetTab(tabId);
+        for (const tabId of tabIds) this.scrollback.forgetTab(tabId);
         return;
       }
       case 'workspace_activate':
@@ -347,9 +311,8 @@ export class Hub {
       cwd = this.options.homeDir;
     }
     const sessionId = this.newId();
-    const { shell, args } = this.shellCommand();
-    const history = this.restoredTabs.has(tabId) ? (this.options.scrollback?.load(tabId) ?? null) : null;
-    const preamble = history ? `${history}${restoredMarker(new Date())}` : null;
+    const { shell, args } = shellCommand(this.options.settings, this.options.defaultShell);
+    const preamble = this.scrollback.preambleFor(tabId, new Date());
     const pending: PendingSpawn = {
       sessionId,
       waiters: new Map(client ? [[client.id, size]] : []),
@@ -361,7 +324,7 @@ export class Hub {
       shell,
       args,
       cwd,
-      env: this.shellEnv(),
+      env: shellEnv(this.options.env),
       ...size,
       ...(preamble ? { preamble } : {}),
     };
@@ -392,7 +355,7 @@ export class Hub {
     }
     const session = new LiveSession(info);
     this.sessions.set(session.id, session);
-    this.restoredTabs.delete(tab.id);
+    this.scrollback.sessionStarted(tab.id);
     this.setLayout(
       model.updateTab(this.layout, tab.id, {
         sessionId: session.id,
@@ -499,7 +462,7 @@ export class Hub {
     const session = this.sessions.get(sessionId);
     if (!session) return;
     this.sessions.delete(sessionId);
-    this.savedAt.delete(sessionId);
+    this.scrollback.sessionEnded(sessionId);
     if (session.status) {
       session.status = { ...session.status, status: 'exited', exitCode, command: null };
       this.broadcast({ type: 'session_status', ...session.status });
@@ -600,84 +563,10 @@ export class Hub {
     this.options.persistence.save(layout);
   }
 
-  /** Loaded tabs have no session yet: stale, to be respawned when activated. */
-  private restoreLayout(saved: Layout | null): Layout {
-    if (saved && saved.workspaces.length > 0) {
-      for (const tabId of Object.keys(saved.tabs)) this.restoredTabs.add(tabId);
-      const tabs = Object.fromEntries(
-        Object.entries(saved.tabs).map(([id, tab]) => [
-          id,
-          { ...tab, sessionId: null, state: 'stale' as const, exitCode: null },
-        ]),
-      );
-      return { ...saved, tabs };
-    }
-    const first = model.addWorkspace(model.emptyLayout(), this.newId(), undefined);
-    if (!first.ok) throw new Error(first.message);
-    const tab = model.newTab(this.newId(), this.shellName(), this.options.homeDir);
-    const withTab = model.addTab(first.layout, first.layout.workspaces[0]!.id, tab);
-    if (!withTab.ok) throw new Error(withTab.message);
-    return withTab.layout;
-  }
-
-  // ── scrollback on disk ───────────────────────────────────────────────────────────────────────
-
-  /** Saves the normal-screen history of sessions with new output (all of them when quitting). */
-  private saveScrollback(all: boolean): Promise<void> {
-    const store = this.options.scrollback;
-    if (!store) return Promise.resolve();
-    const requests = [...this.sessions.values()].flatMap((session) => {
-      const outputAt = session.status?.lastOutputAt ?? 0;
-      if (!all && outputAt <= (this.savedAt.get(session.id) ?? 0)) return [];
-      return [
-        new Promise<void>((resolve) => {
-          const sent = this.supervisor.request(
-            'snapshot',
-            { sessionId: session.id, normal: true },
-            (reply) => {
-              if (reply?.data != null && model.tabOf(this.layout, session.tabId)) {
-                store.save(session.tabId, reply.data);
-                this.savedAt.set(session.id, outputAt);
-              }
-              resolve();
-            },
-          );
-          if (!sent) resolve();
-        }),
-      ];
-    });
-    const timeout = new Promise<void>((resolve) =>
-      setTimeout(resolve, ScrollbackSaving.quitTimeoutMs).unref(),
-    );
-    return Promise.race([Promise.all(requests).then(() => {}), timeout]);
-  }
-
-  private forgetTab(tabId: string): void {
-    this.restoredTabs.delete(tabId);
-    this.options.scrollback?.remove(tabId);
-  }
-
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-  private shellCommand(): { shell: string; args: string[] } {
-    return {
-      shell: this.options.settings.shell ?? this.options.defaultShell,
-      args: this.options.settings.shellArgs,
-    };
-  }
-
   private shellName(): string {
-    return basename(this.shellCommand().shell);
-  }
-
-  private shellEnv(): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(this.options.env)) {
-      // Our own and npm's/Electron's variables would confuse programs started in the shell.
-      if (value === undefined || /^(npm_|TABTERM_|ELECTRON_RUN_AS_NODE$|NODE_OPTIONS$)/.test(key)) continue;
-      env[key] = value;
-    }
-    return env;
+    return shellName(this.options.settings, this.options.defaultShell);
   }
 
   private broadcast(message: ServerMessage): void {
@@ -702,19 +591,5 @@ export class Hub {
       ...(tabId !== undefined ? { tabId } : {}),
       ...(sessionId !== undefined ? { sessionId } : {}),
     });
-  }
-}
-
-/** Shown between restored history and the new shell (dim, on its own line). */
-export function restoredMarker(when: Date): string {
-  const stamp = when.toISOString().replace('T', ' ').slice(0, 16);
-  return `\r\n\x1b[0m\x1b[2m── restored ${stamp} UTC ──\x1b[0m\r\n`;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

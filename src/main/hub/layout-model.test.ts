@@ -79,3 +79,38 @@ describe('layout model', () => {
     expect(model.tabsInOrder(sample()).map((t) => t.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
+
+describe('startingLayout', () => {
+  const ids = () => {
+    let n = 0;
+    return () => `id${++n}`;
+  };
+
+  it('brings a saved layout back with every tab stale and without its old sessions', () => {
+    let saved = sample();
+    saved = model.updateTab(saved, 'a', { sessionId: 's-old', state: 'live', exitCode: null });
+    saved = model.updateTab(saved, 'c', { state: 'exited', exitCode: 3 });
+    const { layout, restoredTabIds } = model.startingLayout(saved, ids(), { title: 'bash', cwd: '/home' });
+    expect(layout.workspaces).toEqual(saved.workspaces);
+    expect(Object.values(layout.tabs).map((tab) => [tab.id, tab.state, tab.sessionId, tab.exitCode])).toEqual(
+      [
+        ['a', 'stale', null, null],
+        ['b', 'stale', null, null],
+        ['c', 'stale', null, null],
+        ['d', 'stale', null, null],
+      ],
+    );
+    expect(restoredTabIds).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('starts a first workspace with one tab when nothing (or an empty layout) was saved', () => {
+    for (const saved of [null, model.emptyLayout()]) {
+      const { layout, restoredTabIds } = model.startingLayout(saved, ids(), { title: 'zsh', cwd: '/home' });
+      expect(layout.workspaces).toEqual([
+        expect.objectContaining({ id: 'id1', name: 'Workspace 1', tabIds: ['id2'], activeTabId: 'id2' }),
+      ]);
+      expect(layout.tabs.id2).toMatchObject({ title: 'zsh', cwd: '/home', state: 'stale' });
+      expect(restoredTabIds).toEqual([]);
+    }
+  });
+});

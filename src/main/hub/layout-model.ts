@@ -174,3 +174,30 @@ export function tabsInOrder(layout: Layout): LayoutTab[] {
     w.tabIds.map((id) => tabOf(layout, id)).filter((t) => t !== undefined),
   );
 }
+
+/**
+ * The layout a run starts with: the saved one, every tab stale (its session ended with the last run,
+ * so it respawns when shown), or else a first workspace with one tab. `restoredTabIds` are the tabs
+ * that came back from disk.
+ */
+export function startingLayout(
+  saved: Layout | null,
+  newId: () => string,
+  firstTab: { title: string; cwd: string },
+): { layout: Layout; restoredTabIds: string[] } {
+  if (saved && saved.workspaces.length > 0) {
+    const tabs = Object.fromEntries(
+      Object.entries(saved.tabs).map(([id, tab]) => [
+        id,
+        { ...tab, sessionId: null, state: 'stale' as const, exitCode: null },
+      ]),
+    );
+    return { layout: { ...saved, tabs }, restoredTabIds: Object.keys(tabs) };
+  }
+  const first = addWorkspace(emptyLayout(), newId(), undefined);
+  if (!first.ok) throw new Error(first.message);
+  const tab = newTab(newId(), firstTab.title, firstTab.cwd);
+  const withTab = addTab(first.layout, first.layout.workspaces[0]!.id, tab);
+  if (!withTab.ok) throw new Error(withTab.message);
+  return { layout: withTab.layout, restoredTabIds: [] };
+}

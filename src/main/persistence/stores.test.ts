@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Layout } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
-import type { AppNotice, LayoutPersistence } from '../hub/hub';
+import type { AppNotice, LayoutPersistence } from '../hub/hub-options';
 import { openAppStores } from './stores';
 
 let dataDir: string;

@@ -7,7 +7,7 @@
 // host must still serve.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HostToHub as HostToHubSchema, HubToHost } from '../../shared/host-protocol';
+import { HostToHub as HostToHubSchema, HubToHost, SessionId } from '../../shared/host-protocol';
 import { Reaping } from '../../shared/limits';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
 import type { ProcFs } from '../proc/proc-fs';
@@ -404,10 +404,27 @@ describe('session host fuzzing', () => {
             if (!parsed.success) {
               seen.invalid += 1;
               expect(fresh).toHaveLength(1);
-              expect(fresh[0]).toMatchObject({
-                type: 'error',
-                message: expect.stringMatching(/^Invalid message: .{3,}/),
-              });
+              // A spawn that names its request and session gets that request's failure; the rest an error.
+              const request = (raw ?? {}) as {
+                type?: unknown;
+                reqId?: unknown;
+                request?: { sessionId?: unknown };
+              };
+              const answerable =
+                request.type === 'spawn' &&
+                Number.isSafeInteger(request.reqId) &&
+                (request.reqId as number) >= 0 &&
+                SessionId.safeParse(request.request?.sessionId).success;
+              expect(fresh[0]).toMatchObject(
+                answerable
+                  ? {
+                      type: 'spawn_failed',
+                      reqId: request.reqId,
+                      sessionId: request.request?.sessionId,
+                      message: expect.stringMatching(/^Invalid spawn request: .{3,}/),
+                    }
+                  : { type: 'error', message: expect.stringMatching(/^Invalid message: .{3,}/) },
+              );
               expect(ptys.size).toBe(ptyCount);
               expect(reaper.calls.length).toBe(reaps);
               expect(effects(ptys)).toBe(writes);

@@ -123,6 +123,31 @@ describe('SessionHost', () => {
     expect(link.ofType('status')[0]?.status).toMatchObject({ status: 'idle', title: 'sh', cwd: '/tmp' });
   });
 
+  it('answers a spawn request it refuses with spawn_failed for that request, naming the field', () => {
+    const { host, link, ptys } = setup();
+    const request = {
+      sessionId: 's1',
+      tabId: 't1',
+      shell: '/bin/sh',
+      args: ['-c', 'x'.repeat(200 * 1024)],
+      cwd: '/tmp',
+      env: { A: 'a\0b' },
+      cols: 80,
+      rows: 24,
+    };
+    host.handle({ type: 'spawn', reqId: 4, request });
+    expect(ptys).toHaveLength(0);
+    const [failed] = link.ofType('spawn_failed');
+    expect(failed).toMatchObject({ reqId: 4, sessionId: 's1' });
+    expect(failed?.message).toMatch(/^Invalid spawn request: .*args\.1.*env\.A/);
+    expect(failed?.message.length).toBeLessThan(1000);
+    // Without a usable request id or session id there is no request to answer: a plain error.
+    host.handle({ type: 'spawn', reqId: -1, request });
+    host.handle({ type: 'spawn', reqId: 5, request: { ...request, sessionId: '' } });
+    expect(link.ofType('spawn_failed')).toHaveLength(1);
+    expect(link.ofType('error')).toHaveLength(2);
+  });
+
   it('fails a spawn with a person-readable message before creating anything', () => {
     const { link, ptys, spawn } = setup();
     spawn('s1', 1, '/bin/nosuch');

@@ -48,6 +48,18 @@ function sessionIdOf(raw: unknown): string | null {
   return id.success ? id.data : null;
 }
 
+/**
+ * A spawn that failed validation but says which request and session it was: it is answered with
+ * `spawn_failed`, so the hub's waiting request ends with the reason instead of timing out.
+ */
+function refusedSpawnOf(raw: unknown): { reqId: number; sessionId: string } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { type, reqId, request } = raw as { type?: unknown; reqId?: unknown; request?: unknown };
+  if (type !== 'spawn' || typeof reqId !== 'number' || !Number.isSafeInteger(reqId) || reqId < 0) return null;
+  const sessionId = sessionIdOf(request);
+  return sessionId === null ? null : { reqId, sessionId };
+}
+
 /** Shutdown gives SIGHUP at most this share of its timeout, so SIGKILL and verification fit in the rest. */
 const GRACE_SHARE = 0.6;
 
@@ -77,6 +89,14 @@ export class SessionHost {
   handle(raw: unknown): void {
     const parsed = HubToHost.safeParse(raw);
     if (!parsed.success) {
+      const spawn = refusedSpawnOf(raw);
+      if (spawn) {
+        return this.spawnFailed(
+          spawn.reqId,
+          spawn.sessionId,
+          `Invalid spawn request: ${describeIssues(parsed.error)}`,
+        );
+      }
       this.send({
         type: 'error',
         sessionId: sessionIdOf(raw),

@@ -1,0 +1,53 @@
+// What the hub is given (persistence, host launcher, settings, environment) and what it reports back.
+import type { Layout } from '../../shared/protocol';
+import type { Settings } from '../../shared/settings';
+import type { HostLauncher } from '../host/host-link';
+
+/** Where the layout lives between runs (a DurableStore in the app, memory in tests). */
+export interface LayoutPersistence {
+  load(): Layout | null;
+  save(layout: Layout): void;
+  flush(): void;
+  /** Called once the disk holds everything passed to `save` so far. */
+  onSaved?(listener: () => void): void;
+}
+
+/** Each tab's recent output on disk, restored above a marker after a restart. */
+export interface ScrollbackPersistence {
+  load(tabId: string): string | null;
+  save(tabId: string, text: string): void;
+  remove(tabId: string): void;
+  /** Deletes the history of tabs that no longer exist. */
+  retain(tabIds: ReadonlySet<string>): void;
+}
+
+export interface AppNotice {
+  level: 'info' | 'warning' | 'error';
+  code: string;
+  message: string;
+}
+
+export interface HubOptions {
+  launcher: HostLauncher;
+  settings: Settings;
+  persistence: LayoutPersistence;
+  scrollback?: ScrollbackPersistence;
+  /** Things to tell every client on connect (e.g. a quarantined file). */
+  notices?: AppNotice[];
+  homeDir: string;
+  /** Shell used when settings.shell is null. */
+  defaultShell: string;
+  /** Environment the shells start from. */
+  env: Record<string, string | undefined>;
+  newId?: () => string;
+  log?: (line: string) => void;
+}
+
+export interface ShutdownReport {
+  /** Sessions whose processes ignored SIGHUP and had to be killed. */
+  forced: string[];
+  /** Pids still alive after the timeout (should be none). */
+  survivors: number[];
+  /** False when the host did not answer in time and was killed outright. */
+  clean: boolean;
+}
