@@ -1,6 +1,5 @@
 // Wires the window together: bridge → store and session controller → views; keys and menus →
 // commands → layout actions → bridge. Rendering is a plain function of the store's state.
-
 import type { ServerMessage } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { registerAppCommands } from './app-commands';

@@ -20,7 +20,12 @@ class Recorder implements HubClient {
 }
 
 async function start(
-  options: { saved?: Layout | null; maxSessions?: number; scrollback?: ScrollbackPersistence } = {},
+  options: {
+    saved?: Layout | null;
+    maxSessions?: number;
+    scrollback?: ScrollbackPersistence;
+    env?: Record<string, string>;
+  } = {},
 ) {
   const host = new FakeHost();
   let saved: Layout | null = options.saved ?? null;
@@ -32,7 +37,7 @@ async function start(
     ...(options.scrollback ? { scrollback: options.scrollback } : {}),
     homeDir: '/',
     defaultShell: '/bin/bash',
-    env: {},
+    env: options.env ?? {},
     newId: () => `id${++nextId}`,
   });
   const client = new Recorder('c1');
@@ -48,6 +53,14 @@ describe('Hub with a fake host', () => {
     expect(layout.workspaces).toHaveLength(1);
     expect(layout.workspaces[0]?.tabIds).toHaveLength(1);
     expect(host.received.filter((m) => m.type === 'spawn')).toHaveLength(1);
+  });
+
+  it('leaves out environment variables exec could not pass on, and says so to every client', async () => {
+    const { client, host } = await start({ env: { LANG: 'C.UTF-8', HUGE: 'x'.repeat(200 * 1024) } });
+    const spawn = host.received.find((m) => m.type === 'spawn');
+    expect(spawn?.type === 'spawn' && spawn.request.env).toEqual({ LANG: 'C.UTF-8' });
+    expect(client.last('app_notice')).toMatchObject({ level: 'warning', code: 'env_dropped' });
+    expect(client.last('app_notice')?.message).toContain('HUGE');
   });
 
   it('spawns only each workspace’s active tab of a restored layout; the rest stay stale', async () => {

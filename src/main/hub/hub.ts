@@ -44,6 +44,7 @@ export class Hub {
   private readonly log: (line: string) => void;
   private readonly notices: AppNotice[];
   private readonly scrollback: ScrollbackSaver;
+  private readonly shellEnv: Record<string, string>;
   private hostStatus: { state: HostState; restarts: number; message: string | null } = {
     state: 'restarting',
     restarts: 0,
@@ -54,6 +55,15 @@ export class Hub {
     this.newId = options.newId ?? (() => randomUUID());
     this.log = options.log ?? (() => {});
     this.notices = [...(options.notices ?? [])];
+    const { env, dropped } = shellEnv(options.env);
+    this.shellEnv = env;
+    if (dropped.length > 0) {
+      this.notices.push({
+        level: 'warning',
+        code: 'env_dropped',
+        message: `Left out of new shells' environment (too long, or holding a NUL byte): ${dropped.join(', ')}.`,
+      });
+    }
     this.scrollback = new ScrollbackSaver({
       store: options.scrollback,
       snapshot: (sessionId, done) =>
@@ -324,7 +334,7 @@ export class Hub {
       shell,
       args,
       cwd,
-      env: shellEnv(this.options.env),
+      env: this.shellEnv,
       ...size,
       ...(preamble ? { preamble } : {}),
     };

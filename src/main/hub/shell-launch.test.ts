@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SpawnRequest } from '../../shared/host-protocol';
+import { SpawnLimits } from '../../shared/limits';
 import { defaultSettings } from '../../shared/settings';
 import { isDirectory, shellCommand, shellEnv, shellName } from './shell-launch';
 
@@ -30,12 +32,37 @@ describe('shellEnv', () => {
       MY_TABTERM_NOTE: 'kept: only the prefix is ours',
     });
     expect(env).toEqual({
-      HOME: '/home/u',
-      PATH: '/usr/bin',
-      LANG: 'C.UTF-8',
-      NODE_PATH: '/keep',
-      MY_TABTERM_NOTE: 'kept: only the prefix is ours',
+      env: {
+        HOME: '/home/u',
+        PATH: '/usr/bin',
+        LANG: 'C.UTF-8',
+        NODE_PATH: '/keep',
+        MY_TABTERM_NOTE: 'kept: only the prefix is ours',
+      },
+      dropped: [],
     });
+  });
+
+  it('leaves out what exec could not pass on, and says which', () => {
+    const { env, dropped } = shellEnv({
+      OK: 'x'.repeat(SpawnLimits.maxStringChars),
+      HUGE: 'x'.repeat(SpawnLimits.maxStringChars + 1),
+      NUL: 'a\0b',
+    });
+    expect(Object.keys(env)).toEqual(['OK']);
+    expect(dropped).toEqual(['HUGE', 'NUL']);
+    // What is left is a spawn the host accepts.
+    const request = {
+      sessionId: 's',
+      tabId: 't',
+      shell: '/bin/sh',
+      args: [],
+      cwd: '/',
+      env,
+      cols: 80,
+      rows: 24,
+    };
+    expect(SpawnRequest.safeParse(request).success).toBe(true);
   });
 });
 
