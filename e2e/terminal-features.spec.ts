@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { browserHostOnly, pointAt, readyShell, run, screen, screenText, shot } from './helpers';
+import { browserHostOnly, pointAt, readyShell, run, screen, screenText, shot, terminalTabs } from './helpers';
 
 const rowCount = (page: import('@playwright/test').Page) =>
   page.getByRole('tabpanel').locator('.terminal-view:not([hidden]) .xterm-rows > div').count();
@@ -118,6 +118,21 @@ test('the terminal follows the window size', async ({ page }) => {
   expect(match).not.toBeNull();
   expect(Number(match?.[1])).toBeLessThan(80);
   expect(Number(match?.[2])).toBe(await rowCount(page));
+
+  // A tab that was hidden while the window changed size takes the new size when shown again.
+  await page.keyboard.press('Control+Shift+T');
+  await expect(terminalTabs(page)).toHaveCount(2);
+  await readyShell(page);
+  await page.setViewportSize({ width: 1000, height: 640 });
+  await run(page, 'clear; echo second=$(tput cols)x$(tput lines)', /second=\d+x\d+/);
+  const second = /second=(\d+)x(\d+)/.exec(await screenText(page));
+  await terminalTabs(page).first().click();
+  await readyShell(page);
+  await run(page, 'clear; echo first=$(tput cols)x$(tput lines)', /first=\d+x\d+/);
+  const first = /first=(\d+)x(\d+)/.exec(await screenText(page));
+  expect(first?.slice(1)).toEqual(second?.slice(1));
+  expect(Number(first?.[1])).toBeGreaterThan(Number(match?.[1]));
+  expect(Number(first?.[2])).toBe(await rowCount(page));
 });
 
 test('copy and paste with Ctrl+Shift+C and Ctrl+Shift+V', async ({ page, context }) => {

@@ -40,6 +40,8 @@ export class App {
   private readonly banners: Banners;
   private readonly findBar: FindBar;
   private readonly terminalHost: HTMLDivElement;
+  /** The terminal host's size as the ResizeObserver last reported it. */
+  private terminalBox: string | null = null;
   private readonly panel: HTMLDivElement;
   private readonly emptyNote: HTMLDivElement;
   private keymap: Keymap;
@@ -164,7 +166,11 @@ export class App {
       ...(bridge.openWindow ? { openWindow: bridge.openWindow.bind(bridge) } : {}),
     });
 
-    new ResizeObserver(() => this.scheduleFit()).observe(this.terminalHost);
+    new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      this.terminalBox = box ? `${box.width}x${box.height}` : null;
+      this.scheduleFit();
+    }).observe(this.terminalHost);
     this.store.subscribe((state) => this.render(state));
     bridge.onConnection((state) => {
       this.controller.onConnection(state);
@@ -279,6 +285,7 @@ export class App {
       keyFilter: (event) => this.keyHandler.terminalKeyFilter(event),
       onSearchResults: (results) => this.findBar.showResults(view, results),
       onPointerDown: () => this.controller.activate(tabId, 'restart'),
+      boxSize: () => this.terminalBox,
     });
     return view;
   }

@@ -48,6 +48,11 @@ export interface TerminalViewOptions {
   keyFilter(event: KeyboardEvent): boolean;
   onSearchResults(results: SearchResults): void;
   onPointerDown(): void;
+  /**
+   * The size of the box the terminal fills as last observed (a ResizeObserver), without forcing a
+   * layout; null while unknown.
+   */
+  boxSize(): string | null;
 }
 
 const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
@@ -72,6 +77,10 @@ export class TerminalView {
   private everWritten = false;
   private appearance: Appearance;
   private linkTip: HTMLDivElement | null = null;
+  /** The box size this terminal was last fitted to (null: fit on the next show). */
+  private fittedBox: string | null = null;
+  /** Something changed the screen while it was hidden (xterm does not paint hidden terminals). */
+  private changedWhileHidden = false;
 
   constructor(private readonly options: TerminalViewOptions) {
     this.appearance = options.appearance;
@@ -135,8 +144,15 @@ export class TerminalView {
       this.opened = true;
     }
     this.applyRenderer();
-    this.fit();
-    this.term.refresh(0, this.term.rows - 1);
+    // Measuring forces a synchronous layout in the middle of the switch; a terminal already fitted
+    // to this box keeps its size (a change of box is caught by the app's ResizeObserver anyway).
+    const box = this.options.boxSize();
+    if (box === null || box !== this.fittedBox) this.fit();
+    // xterm repaints a terminal that changed while hidden once it notices it is visible, a frame
+    // late; repaint now instead. Rows that did not change are left alone: rebuilding them would
+    // cost the switch a second style pass.
+    if (this.changedWhileHidden) this.term.refresh(0, this.term.rows - 1);
+    this.changedWhileHidden = false;
   }
 
   hide(): void {
@@ -151,6 +167,7 @@ export class TerminalView {
     if (!this.shown || !this.opened) return;
     const proposed = this.fitAddon.proposeDimensions();
     if (!proposed || !Number.isFinite(proposed.cols) || !Number.isFinite(proposed.rows)) return;
+    this.fittedBox = this.options.boxSize();
     const size = clampSize(proposed);
     if (size.cols === this.term.cols && size.rows === this.term.rows) return;
     this.term.resize(size.cols, size.rows);
@@ -159,13 +176,16 @@ export class TerminalView {
 
   write(data: string, onParsed: () => void): void {
     if (data.length > 0) this.everWritten = true;
-    this.term.write(data, onParsed);
+    this.term.write(data, () => {
+      this.screenChanged();
+      onParsed();
+    });
   }
 
   /** Writes a note of Tabterm's own (markers), not counted as session output. */
   writeNote(text: string): void {
     this.everWritten = true;
-    this.term.write(text);
+    this.term.write(text, () => this.screenChanged());
   }
 
   /**
@@ -173,7 +193,10 @@ export class TerminalView {
    * over before it is parsed before the reset, not on top of the replay after it.
    */
   reset(): void {
-    this.term.write('', () => this.term.reset());
+    this.term.write('', () => {
+      this.term.reset();
+      this.screenChanged();
+    });
   }
 
   focus(): void {
@@ -195,6 +218,7 @@ export class TerminalView {
 
   clear(): void {
     this.term.clear();
+    this.screenChanged();
   }
 
   findNext(query: string, options: ISearchOptions = {}): boolean {
@@ -218,10 +242,18 @@ export class TerminalView {
     if (before.scrollback !== appearance.scrollback) options.scrollback = appearance.scrollback;
     if (before.theme !== appearance.theme) options.theme = terminalTheme(appearance.theme);
     if (before.renderer !== appearance.renderer) this.webglFailed = false;
+    // Another font or size changes the cells: the next show measures again.
+    this.fittedBox = null;
+    this.screenChanged();
     if (this.shown) {
       this.applyRenderer();
       this.fit();
     }
+  }
+
+  /** Parsed output (or a reset, a clear, new colours) changed the screen; noted if nobody saw it. */
+  private screenChanged(): void {
+    if (!this.shown) this.changedWhileHidden = true;
   }
 
   dispose(): void {
