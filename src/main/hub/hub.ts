@@ -44,7 +44,8 @@ export class Hub {
   private readonly log: (line: string) => void;
   private readonly notices: AppNotice[];
   private readonly scrollback: ScrollbackSaver;
-  private readonly shellEnv: Record<string, string>;
+  /** What every shell starts with (shell-launch.ts: inherited, minus what must not or cannot pass). */
+  private readonly baseEnv: Record<string, string>;
   private hostStatus: { state: HostState; restarts: number; message: string | null } = {
     state: 'restarting',
     restarts: 0,
@@ -56,7 +57,7 @@ export class Hub {
     this.log = options.log ?? (() => {});
     this.notices = [...(options.notices ?? [])];
     const { env, dropped } = shellEnv(options.env);
-    this.shellEnv = env;
+    this.baseEnv = env;
     if (dropped.length > 0) {
       this.notices.push({
         level: 'warning',
@@ -334,7 +335,7 @@ export class Hub {
       shell,
       args,
       cwd,
-      env: this.shellEnv,
+      env: this.baseEnv,
       ...size,
       ...(preamble ? { preamble } : {}),
     };
