@@ -1,14 +1,13 @@
 // Garbage over the real fork channel (serialization 'advanced', as the hub uses it, so Maps, BigInts,
 // Dates, typed arrays and cycles arrive intact) must not take the session host down: every invalid
-// message gets one `error`, a live bash session keeps working, and hostile but valid spawns (NUL bytes,
-// 10 MB arguments, spoofed markers) fail or start cleanly. The fast, exhaustive fuzz of the same handler
-// is src/session-host/host/session-host.fuzz.test.ts.
+// message gets one `error`, a live bash session keeps working, hostile spawns (NUL bytes, 10 MB
+// arguments, bad environment names) are refused with a reason, and spoofed markers are ignored. The
+// fast, exhaustive fuzz of the same handler is src/session-host/host/session-host.fuzz.test.ts.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubToHost } from '../../src/shared/host-protocol';
+import { TEN_MB } from '../../src/shared/testing/hostile-values';
 import { HostClient, isAlive, markedPids, outputLine, uniqueId, waitFor } from './helpers/host-client';
-
-const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 
 let host: HostClient;
 let live: string;

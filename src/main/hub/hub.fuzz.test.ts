@@ -15,16 +15,12 @@ import {
   type ServerMessage,
 } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
+import { BROKEN_TEXT, junk, PROTOTYPE_NAMES, TEN_MB } from '../../shared/testing/hostile-values';
 import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient, HubConnection } from './hub-client';
 
-const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 const ONE_MIB_INPUT = 'y'.repeat(1024 * 1024);
-/** Not valid UTF-16, so not encodable as UTF-8: what "invalid UTF-8" becomes once it is a JS string. */
-const BROKEN_TEXT = ['\ud800', '\udfff', 'a\ud83d', '\udc00\ud800', '\u0000\uffff\ufffe', '\u202e\u2028'];
-/** Valid ids (by the schema) that name nothing: Object.prototype's keys are the dangerous ones. */
-const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 
 class Recorder implements HubClient {
   readonly received: ServerMessage[] = [];
@@ -42,32 +38,6 @@ type Step =
   | { from: 'client'; client: 0 | 1; type: unknown; fields: Array<[string, Value]> }
   | { from: 'raw'; client: 0 | 1; raw: unknown }
   | { from: 'host'; type: string; fields: Array<[string, Value]> };
-
-const junk = fc.oneof(
-  fc.constantFrom(
-    Number.NaN,
-    -1,
-    0,
-    1.5,
-    1e308,
-    Number.POSITIVE_INFINITY,
-    Number.MAX_SAFE_INTEGER + 2,
-    -0,
-    null,
-    true,
-    '',
-    '80',
-    TEN_MB,
-    [],
-    {},
-  ),
-  fc.constantFrom(...BROKEN_TEXT),
-  fc.string({ maxLength: 80 }),
-  fc.integer(),
-  fc.double(),
-  fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
-  fc.object({ maxDepth: 2 }),
-);
 
 const unknownId = fc.oneof(
   fc.constantFrom(...PROTOTYPE_NAMES, 'nope', 'id999999', 'A'.repeat(64)),

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostToHub as HostToHubSchema, HubToHost, SessionId } from '../../shared/host-protocol';
 import { Reaping } from '../../shared/limits';
+import { BROKEN_TEXT, junk, PROTOTYPE_NAMES, TEN_MB } from '../../shared/testing/hostile-values';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
 import type { ProcFs } from '../proc/proc-fs';
 import { ReplayBuffer } from '../replay/replay-buffer';
@@ -16,9 +17,6 @@ import { ActivityPoller } from '../status/activity-poller';
 import { FakeLink, FakePty } from '../testing/fakes';
 import { SessionHost } from './session-host';
 
-const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
-const BROKEN_TEXT = ['\ud800', '\udfff', 'a\ud83d', '\udc00\ud800', '\u0000\uffff\ufffe'];
-const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 /** Output a program could print, hostile escape sequences included. */
 const PTY_OUTPUT = [
   'hello\r\n',
@@ -87,28 +85,6 @@ type Step =
   | { kind: 'time'; ms: number }
   | { kind: 'backlog'; on: boolean };
 
-const junk = fc.oneof(
-  fc.constantFrom(
-    Number.NaN,
-    -1,
-    0,
-    1.5,
-    1e308,
-    Number.NEGATIVE_INFINITY,
-    2 ** 53 + 2,
-    null,
-    false,
-    '',
-    '7',
-    TEN_MB,
-    [],
-    {},
-  ),
-  fc.constantFrom(...BROKEN_TEXT),
-  fc.string({ maxLength: 40 }),
-  fc.double(),
-  fc.anything({ maxDepth: 2 }),
-);
 const literal = <T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<Value> =>
   arbitrary.map((value): Value => ({ literal: value }));
 const sessionId = fc.oneof(
