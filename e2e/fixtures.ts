@@ -1,10 +1,10 @@
 // Each test gets its own browser host (fresh data directory and HOME) and a page opened on it.
 // Tests that restart or crash the server use `server.restart()`, `server.kill()` and `server.hostPid()`.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, test as base, type ElectronApplication, expect, type Page } from '@playwright/test';
+import { launchServe, type ServeProcess, stopServe } from '../test/support/serve-process';
 import { electronBinary, electronMissingReason } from './electron-binary';
 
 const SERVE = resolve('out/server/serve.js');
@@ -25,50 +25,8 @@ export interface ServerHandle {
   electronWindow?: () => Promise<Page>;
 }
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stderr: string[];
-}
-
-function start(dataDir: string, home: string): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    [SERVE, '--port', '0', '--data-dir', dataDir, '--shell', '/bin/bash'],
-    {
-      env: { ...process.env, HOME: home, SHELL: '/bin/bash', PS1: '$ ' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const stderr: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  return new Promise((resolvePromise, reject) => {
-    let stdout = '';
-    const timer = setTimeout(
-      () => reject(new Error(`browser host did not print its URL:\n${stderr.join('')}`)),
-      30_000,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('http'));
-      if (line) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: line.trim(), stderr });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser host exited (${code}) before printing its URL:\n${stderr.join('')}`));
-    });
-  });
-}
-
-function stop(running: Running, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolvePromise) => {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) return resolvePromise();
-    running.child.once('exit', () => resolvePromise());
-    running.child.kill(signal);
-  });
+function start(dataDir: string, home: string): Promise<ServeProcess> {
+  return launchServe({ entry: [SERVE], dataDir, home });
 }
 
 /** Children of `pid` found through /proc (the session host is the node child of the server). */
@@ -162,7 +120,7 @@ export const test = base.extend<{ server: ServerHandle }>({
     let running = await start(dataDir, home);
     const handle: ServerHandle = {
       get url() {
-        return running.url;
+        return running.url.href;
       },
       dataDir,
       home,
@@ -182,15 +140,15 @@ export const test = base.extend<{ server: ServerHandle }>({
         return hosts[0] ?? hostOfShells();
       },
       log: () => running.stderr.join(''),
-      kill: (signal = 'SIGKILL') => stop(running, signal),
+      kill: (signal = 'SIGKILL') => stopServe(running.child, signal),
       async restart(signal = 'SIGKILL') {
-        await stop(running, signal);
+        await stopServe(running.child, signal);
         running = await start(dataDir, home);
-        return running.url;
+        return running.url.href;
       },
     };
     await use(handle);
-    await stop(running, 'SIGTERM');
+    await stopServe(running.child, 'SIGTERM');
     rmSync(root, { recursive: true, force: true });
   },
   page: async ({ page, server }, use) => {

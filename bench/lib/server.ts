@@ -1,13 +1,14 @@
 // The browser host as a user runs it (`out/server/serve.js`, built by `npm run build`), in its own data
 // directory and HOME with a plain "$ " prompt, settings written before it starts. Every process it starts
 // inherits BENCH_RUN_ID, so survivors can be found by environment after it quits.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Settings } from '../../src/shared/settings';
+import { launchServe } from '../../test/support/serve-process';
 import { commandLine, descendants, isAlive, pidsWithEnv } from './proc';
 import { waitFor } from './wait';
 import { WsClient } from './ws-client';
@@ -67,30 +68,14 @@ export class BenchServer {
       writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 1, data: options.settings }));
     }
     const runId = randomBytes(8).toString('hex');
-    const child = spawn(
-      process.execPath,
-      [...serverCommand(), '--port', '0', '--data-dir', dataDir, '--shell', '/bin/bash'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...options.env, HOME: home, SHELL: '/bin/bash', PS1: '$ ', [RUN_ENV]: runId },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    const stderr: string[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
+    const { child, url, stderr } = await launchServe({
+      entry: serverCommand(),
+      dataDir,
+      home,
+      cwd: ROOT,
+      env: { ...options.env, [RUN_ENV]: runId },
     });
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    const line = await waitFor(
-      () =>
-        stdout.split('\n').find((l) => l.startsWith('http')) ??
-        (child.exitCode !== null ? 'exited' : undefined),
-      'the browser host to print its URL',
-      30_000,
-    );
-    if (line === 'exited') throw new Error(`the browser host exited: ${stderr.join('')}`);
-    const server = new BenchServer(child, new URL(line.trim()), root, runId, stderr);
+    const server = new BenchServer(child, url, root, runId, stderr);
     running.add(server);
     await waitFor(() => server.hostPid(), 'the session host to start', 15_000);
     return server;

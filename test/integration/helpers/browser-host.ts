@@ -1,10 +1,11 @@
 // A real browser host (started from source) and WebSocket clients that speak docs/protocol.md.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import type { ClientMessage, Layout, ServerMessage } from '../../../src/shared/protocol';
+import { launchServe, stopServe } from '../../support/serve-process';
 import { waitFor } from './wait';
 
 export interface HostDirs {
@@ -29,44 +30,16 @@ export class BrowserHost {
   ) {}
 
   static async start(dirs: HostDirs): Promise<BrowserHost> {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/main/server/serve.ts',
-        '--port',
-        '0',
-        '--data-dir',
-        dirs.dataDir,
-        '--shell',
-        '/bin/bash',
-      ],
-      { env: { ...process.env, HOME: dirs.home, PS1: '$ ' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    const stderr: string[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
+    const { child, url, stderr } = await launchServe({
+      entry: ['--import', 'tsx', 'src/main/server/serve.ts'],
+      dataDir: dirs.dataDir,
+      home: dirs.home,
     });
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    const line = await waitFor(
-      () =>
-        stdout.split('\n').find((l) => l.startsWith('http')) ??
-        (child.exitCode !== null ? 'exited' : undefined),
-      'the browser host URL',
-      30_000,
-    );
-    if (line === 'exited') throw new Error(`browser host exited: ${stderr.join('')}`);
-    return new BrowserHost(child, new URL(line.trim()), stderr);
+    return new BrowserHost(child, url, stderr);
   }
 
   stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.process.exitCode !== null || this.process.signalCode !== null) return resolve();
-      this.process.once('exit', () => resolve());
-      this.process.kill(signal);
-    });
+    return stopServe(this.process, signal);
   }
 
   async client(): Promise<WsClient> {
