@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientMessage, Layout, LayoutTab } from '../shared/protocol';
+import type { ClientMessage, Layout } from '../shared/protocol';
 import { defaultSettings } from '../shared/settings';
+import { liveTab } from '../shared/testing/layout-fixtures';
 import { LayoutActions } from './layout-actions';
 import { Store } from './state/store';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
 
-function tab(id: string): LayoutTab {
-  return {
-    id,
-    title: 'bash',
-    customName: null,
-    cwd: null,
-    profile: null,
-    sessionId: `s-${id}`,
-    state: 'live',
-    exitCode: null,
-  };
-}
+const tab = (id: string) => liveTab(id);
 
 const layout: Layout = {
   workspaces: [

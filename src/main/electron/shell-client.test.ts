@@ -1,18 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ClientMessage, Layout, LayoutTab } from '../../shared/protocol';
+import type { ClientMessage, Layout } from '../../shared/protocol';
+import { staleTab } from '../../shared/testing/layout-fixtures';
 import type { HubClient, HubConnection } from '../hub/hub-client';
 import { ShellClient } from './shell-client';
 
-const tab = (id: string): LayoutTab => ({
-  id,
-  title: 'bash',
-  customName: null,
-  cwd: null,
-  profile: null,
-  sessionId: null,
-  state: 'stale',
-  exitCode: null,
-});
+const tab = (id: string) => staleTab(id);
 
 /** A tiny hub: applies the three edits the shell client uses and broadcasts the layout. */
 function fakeHub(initial: Layout) {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Heartbeat } from '../../shared/limits';
 import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
+import { liveTab, staleTab } from '../../shared/testing/layout-fixtures';
 import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient } from './hub-client';
@@ -64,16 +65,7 @@ describe('Hub with a fake host', () => {
   });
 
   it('spawns only each workspace’s active tab of a restored layout; the rest stay stale', async () => {
-    const tab = (id: string) => ({
-      id,
-      title: 'bash',
-      customName: null,
-      cwd: '/',
-      profile: null,
-      sessionId: 'old',
-      state: 'live' as const,
-      exitCode: null,
-    });
+    const tab = (id: string) => liveTab(id, { cwd: '/', sessionId: 'old' });
     const saved: Layout = {
       workspaces: [
         { id: 'w1', name: 'One', tabIds: ['a', 'b'], activeTabId: 'b' },
@@ -91,16 +83,7 @@ describe('Hub with a fake host', () => {
   });
 
   it('starts a restored tab’s new session with its saved history above a marker', async () => {
-    const tab = {
-      id: 'a',
-      title: 'bash',
-      customName: null,
-      cwd: '/',
-      profile: null,
-      sessionId: null,
-      state: 'stale' as const,
-      exitCode: null,
-    };
+    const tab = staleTab('a', { cwd: '/' });
     const saved: Layout = {
       workspaces: [{ id: 'w1', name: 'One', tabIds: ['a'], activeTabId: null }],
       tabs: { a: tab },

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { WindowFollow } from '../../shared/limits';
-import type { Layout, LayoutTab } from '../../shared/protocol';
+import type { Layout } from '../../shared/protocol';
+import { liveTab } from '../../shared/testing/layout-fixtures';
 import { activateLocally, reconcileActivation, withActivation } from './local-activation';
 
-function tab(id: string): LayoutTab {
-  return {
-    id,
-    title: 'bash',
-    customName: null,
-    cwd: null,
-    profile: null,
-    sessionId: `s-${id}`,
-    state: 'live',
-    exitCode: null,
-  };
-}
+const tab = (id: string) => liveTab(id);
 
 function layout(activeTabId: string): Layout {
   return {

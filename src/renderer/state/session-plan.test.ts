@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutTab } from '../../shared/protocol';
+import { liveTab } from '../../shared/testing/layout-fixtures';
 import { type Attachment, planSession, type Trigger } from './session-plan';
 
-function tab(patch: Partial<LayoutTab> = {}): LayoutTab {
-  return {
-    id: 't1',
-    title: 'bash',
-    customName: null,
-    cwd: '/home/u/project',
-    profile: null,
-    sessionId: 's1',
-    state: 'live',
-    exitCode: null,
-    ...patch,
-  };
-}
+const tab = (patch: Partial<LayoutTab> = {}) =>
+  liveTab('t1', { cwd: '/home/u/project', sessionId: 's1', ...patch });
 
 const attached: Attachment = { phase: 'attached', sessionId: 's1' };
 const ALL: Trigger[] = ['shown', 'layout', 'retry', 'restart'];

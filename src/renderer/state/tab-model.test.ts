@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout, LayoutTab, SessionStatus } from '../../shared/protocol';
+import { liveTab } from '../../shared/testing/layout-fixtures';
 import { describeTab, describeWorkspace, tabTitle } from './tab-model';
 import type { TabIndicators } from './ui-state';
 
-function tab(patch: Partial<LayoutTab> = {}): LayoutTab {
-  return {
-    id: 't1',
-    title: 'bash',
-    customName: null,
-    cwd: null,
-    profile: null,
-    sessionId: 's1',
-    state: 'live',
-    exitCode: null,
-    ...patch,
-  };
-}
+const tab = (patch: Partial<LayoutTab> = {}) => liveTab('t1', { sessionId: 's1', ...patch });
 
 function status(patch: Partial<SessionStatus> = {}): SessionStatus {
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WindowFollow } from '../../shared/limits';
-import type { Layout, LayoutTab, ServerMessage, SessionStatus } from '../../shared/protocol';
+import type { Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
+import { liveTab } from '../../shared/testing/layout-fixtures';
 import {
   initialUiState,
   MAX_NOTICES,
@@ -11,18 +12,7 @@ import {
   type UiState,
 } from './ui-state';
 
-function tab(id: string, sessionId: string | null = `s-${id}`): LayoutTab {
-  return {
-    id,
-    title: 'bash',
-    customName: null,
-    cwd: null,
-    profile: null,
-    sessionId,
-    state: 'live',
-    exitCode: null,
-  };
-}
+const tab = (id: string, sessionId: string | null = `s-${id}`) => liveTab(id, { sessionId });
 
 function layout(activeTabId: string, activeWorkspaceId = 'w1'): Layout {
   return {

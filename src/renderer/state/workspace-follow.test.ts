@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WindowFollow } from '../../shared/limits';
 import type { Layout, LayoutWorkspace } from '../../shared/protocol';
+import { staleTab } from '../../shared/testing/layout-fixtures';
 import { fallbackWorkspace, shownWorkspace, visibleTabId } from './selectors';
 import { awaitTab, awaitWorkspace, followLayout, type WorkspaceFollow } from './workspace-follow';
 
@@ -9,23 +10,7 @@ function workspace(id: string, tabIds: string[]): LayoutWorkspace {
 }
 
 function layoutOf(workspaces: LayoutWorkspace[], activeWorkspaceId: string | null): Layout {
-  const tabs = Object.fromEntries(
-    workspaces.flatMap((w) =>
-      w.tabIds.map((id) => [
-        id,
-        {
-          id,
-          title: 'bash',
-          customName: null,
-          cwd: null,
-          profile: null,
-          sessionId: null,
-          state: 'stale' as const,
-          exitCode: null,
-        },
-      ]),
-    ),
-  );
+  const tabs = Object.fromEntries(workspaces.flatMap((w) => w.tabIds.map((id) => [id, staleTab(id)])));
   return { workspaces, tabs, activeWorkspaceId };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlowControl, SessionLimits } from '../../shared/limits';
 import type { ClientMessage, Layout, LayoutTab, ServerMessage } from '../../shared/protocol';
+import { liveTab } from '../../shared/testing/layout-fixtures';
 import { visibleTabId } from '../state/selectors';
 import { FeedPacer, type PacerClock } from './feed-queue';
 import type { TabtermProbe } from './probe';
@@ -64,19 +65,7 @@ class FakeView implements SessionView {
   }
 }
 
-function tab(id: string, patch: Partial<LayoutTab> = {}): LayoutTab {
-  return {
-    id,
-    title: 'bash',
-    customName: null,
-    cwd: `/home/u/${id}`,
-    profile: null,
-    sessionId: `s-${id}`,
-    state: 'live',
-    exitCode: null,
-    ...patch,
-  };
-}
+const tab = (id: string, patch: Partial<LayoutTab> = {}) => liveTab(id, { cwd: `/home/u/${id}`, ...patch });
 
 function layoutOf(tabs: LayoutTab[], active: string): Layout {
   return {
