@@ -1,11 +1,10 @@
 // Echo latency (keydown in the page → the echoed character parsed by xterm), idle and while another tab
 // floods with `yes`; then Ctrl+C in a flooding tab → its prompt parsed again.
 import type { Page } from '@playwright/test';
-import { openInstrumentedPage } from '../lib/browser';
+import { withAppPage } from '../lib/app-page';
 import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
 import { atMost, measured } from '../lib/figure';
-import { type CompletedWatch, PageClient } from '../lib/page-client';
-import { BenchServer } from '../lib/server';
+import type { CompletedWatch, PageClient } from '../lib/page-client';
 import { percentile, summarize } from '../lib/stats';
 import { waitFor } from '../lib/wait';
 
@@ -85,119 +84,105 @@ export const echo: FigureGroup = {
   title: 'Echo latency and Ctrl+C under flood',
   async run(context: BenchContext): Promise<GroupResult> {
     const { echoKeys, interruptTrials } = context.config;
-    const server = await BenchServer.start();
-    try {
-      const { page, context: browserContext } = await openInstrumentedPage(
-        await context.browser(),
-        server.url.href,
+    return withAppPage(context, async ({ page, client, shell: quietTab, mode }) => {
+      await client.focusTerminal();
+      context.log(`echo at an idle prompt (${echoKeys} keys; parse seen via ${mode})`);
+      const idleSamples = await echoSamples(client, page, quietTab.sessionId, echoKeys);
+      const idle = summarize(idleSamples.map((s) => s.end - s.start));
+
+      // A second tab floods in the background.
+      await page.getByRole('button', { name: 'New tab' }).click();
+      const floodTab = await waitFor(
+        async () => {
+          const shell = await client.visibleShell();
+          return shell.tabId !== quietTab.tabId ? shell : null;
+        },
+        'the new tab to show a prompt',
+        20_000,
       );
-      try {
-        const client = new PageClient(page);
-        const quietTab = await client.visibleShell();
-        const mode = await client.decide();
-        await client.focusTerminal();
-        context.log(`echo at an idle prompt (${echoKeys} keys; parse seen via ${mode})`);
-        const idleSamples = await echoSamples(client, page, quietTab.sessionId, echoKeys);
-        const idle = summarize(idleSamples.map((s) => s.end - s.start));
+      await client.focusTerminal();
+      await page.keyboard.type('yes\n');
+      await waitForFlood(client, floodTab.sessionId);
+      await clickTab(client, 0, quietTab.tabId);
+      await client.focusTerminal();
+      await waitForFlood(client, floodTab.sessionId);
+      context.log(`echo while tab 2 floods (${echoKeys} keys)`);
+      const floodBefore = { chars: await parsedChars(client, floodTab.sessionId), at: await client.now() };
+      const floodSamples = await echoSamples(client, page, quietTab.sessionId, echoKeys);
+      const flooded = summarize(floodSamples.map((s) => s.end - s.start));
+      const floodAfter = { chars: await parsedChars(client, floodTab.sessionId), at: await client.now() };
+      const floodRate =
+        (floodAfter.chars - floodBefore.chars) / ((floodAfter.at - floodBefore.at) / 1000) / 1e6;
 
-        // A second tab floods in the background.
-        await page.getByRole('button', { name: 'New tab' }).click();
-        const floodTab = await waitFor(
-          async () => {
-            const shell = await client.visibleShell();
-            return shell.tabId !== quietTab.tabId ? shell : null;
-          },
-          'the new tab to show a prompt',
-          20_000,
-        );
-        await client.focusTerminal();
-        await page.keyboard.type('yes\n');
-        await waitForFlood(client, floodTab.sessionId);
-        await clickTab(client, 0, quietTab.tabId);
-        await client.focusTerminal();
-        await waitForFlood(client, floodTab.sessionId);
-        context.log(`echo while tab 2 floods (${echoKeys} keys)`);
-        const floodBefore = { chars: await parsedChars(client, floodTab.sessionId), at: await client.now() };
-        const floodSamples = await echoSamples(client, page, quietTab.sessionId, echoKeys);
-        const flooded = summarize(floodSamples.map((s) => s.end - s.start));
-        const floodAfter = { chars: await parsedChars(client, floodTab.sessionId), at: await client.now() };
-        const floodRate =
-          (floodAfter.chars - floodBefore.chars) / ((floodAfter.at - floodBefore.at) / 1000) / 1e6;
-
-        // Ctrl+C in the flooding tab, shown.
-        await clickTab(client, 1, floodTab.tabId);
-        await client.focusTerminal();
-        const interrupts: number[] = [];
-        for (let i = 0; i < interruptTrials; i++) {
-          if (i > 0) {
-            await page.keyboard.type('yes\n');
-          }
-          await waitForFlood(client, floodTab.sessionId);
-          const watch = await client.watch(floodTab.sessionId, '$ ', { kind: 'keydown', key: 'c' });
-          await page.keyboard.press('Control+C');
-          const { start, end } = await client.watchDone(watch, 30_000);
-          interrupts.push(end - start);
-          await client.quiet(floodTab.sessionId);
+      // Ctrl+C in the flooding tab, shown.
+      await clickTab(client, 1, floodTab.tabId);
+      await client.focusTerminal();
+      const interrupts: number[] = [];
+      for (let i = 0; i < interruptTrials; i++) {
+        if (i > 0) {
+          await page.keyboard.type('yes\n');
         }
-        context.log(`Ctrl+C under flood: ${interrupts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-        const interrupt = summarize(interrupts);
-        const added = flooded.p95 - idle.p95;
-        return {
-          figures: [
-            measured(
-              GROUP,
-              'idle.p50',
-              `Echo p50, idle (${idle.n} keys)`,
-              idle.p50,
-              'ms',
-              null,
-              describeLegs(legs(idleSamples), mode),
-            ),
-            measured(GROUP, 'idle.p95', 'Echo p95, idle', idle.p95, 'ms'),
-            measured(
-              GROUP,
-              'flood.p50',
-              `Echo p50, another tab flooding (${flooded.n} keys)`,
-              flooded.p50,
-              'ms',
-              null,
-              `${describeLegs(legs(floodSamples), mode)}; the hidden tab parsed ${floodRate.toFixed(2)} MB/s of yes meanwhile`,
-            ),
-            measured(GROUP, 'flood.p95', 'Echo p95, another tab flooding', flooded.p95, 'ms'),
-            measured(GROUP, 'flood.added', 'Flooding adds to echo p95', added, 'ms', atMost(FRAME_MS)),
-            measured(
-              GROUP,
-              'interrupt.p50',
-              `Ctrl+C under flood → prompt, median of ${interrupt.n}`,
-              interrupt.p50,
-              'ms',
-              atMost(100),
-            ),
-            measured(
-              GROUP,
-              'interrupt.max',
-              'Ctrl+C under flood → prompt, worst',
-              interrupt.max,
-              'ms',
-              atMost(100),
-            ),
-          ],
-          details: {
-            parseObservedVia: mode,
-            idle,
-            idleLegs: legs(idleSamples),
-            flooded,
-            floodedLegs: legs(floodSamples),
-            floodParsedMBps: floodRate,
-            interrupt,
-            interrupts,
-          },
-        };
-      } finally {
-        await browserContext.close();
+        await waitForFlood(client, floodTab.sessionId);
+        const watch = await client.watch(floodTab.sessionId, '$ ', { kind: 'keydown', key: 'c' });
+        await page.keyboard.press('Control+C');
+        const { start, end } = await client.watchDone(watch, 30_000);
+        interrupts.push(end - start);
+        await client.quiet(floodTab.sessionId);
       }
-    } finally {
-      await server.dispose();
-    }
+      context.log(`Ctrl+C under flood: ${interrupts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+      const interrupt = summarize(interrupts);
+      const added = flooded.p95 - idle.p95;
+      return {
+        figures: [
+          measured(
+            GROUP,
+            'idle.p50',
+            `Echo p50, idle (${idle.n} keys)`,
+            idle.p50,
+            'ms',
+            null,
+            describeLegs(legs(idleSamples), mode),
+          ),
+          measured(GROUP, 'idle.p95', 'Echo p95, idle', idle.p95, 'ms'),
+          measured(
+            GROUP,
+            'flood.p50',
+            `Echo p50, another tab flooding (${flooded.n} keys)`,
+            flooded.p50,
+            'ms',
+            null,
+            `${describeLegs(legs(floodSamples), mode)}; the hidden tab parsed ${floodRate.toFixed(2)} MB/s of yes meanwhile`,
+          ),
+          measured(GROUP, 'flood.p95', 'Echo p95, another tab flooding', flooded.p95, 'ms'),
+          measured(GROUP, 'flood.added', 'Flooding adds to echo p95', added, 'ms', atMost(FRAME_MS)),
+          measured(
+            GROUP,
+            'interrupt.p50',
+            `Ctrl+C under flood → prompt, median of ${interrupt.n}`,
+            interrupt.p50,
+            'ms',
+            atMost(100),
+          ),
+          measured(
+            GROUP,
+            'interrupt.max',
+            'Ctrl+C under flood → prompt, worst',
+            interrupt.max,
+            'ms',
+            atMost(100),
+          ),
+        ],
+        details: {
+          parseObservedVia: mode,
+          idle,
+          idleLegs: legs(idleSamples),
+          flooded,
+          floodedLegs: legs(floodSamples),
+          floodParsedMBps: floodRate,
+          interrupt,
+          interrupts,
+        },
+      };
+    });
   },
 };

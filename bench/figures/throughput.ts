@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from '@playwright/test';
 import * as nodePty from 'node-pty';
-import { openInstrumentedPage } from '../lib/browser';
+import { withAppPage } from '../lib/app-page';
 import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
 import { CpuMeter } from '../lib/cpu-meter';
 import { atLeast, measured } from '../lib/figure';
 import { hex } from '../lib/hash';
-import { PageClient } from '../lib/page-client';
 import { commandLine, descendants } from '../lib/proc';
 import { BenchServer } from '../lib/server';
 import { ChecksumCapture } from '../lib/stream-scan';
@@ -128,63 +127,49 @@ interface RendererRun {
 }
 
 async function rendererRead(context: BenchContext, file: BigFile): Promise<RendererRun> {
-  const server = await BenchServer.start();
-  try {
-    const { page, context: browserContext } = await openInstrumentedPage(
-      await context.browser(),
-      server.url.href,
+  return withAppPage(context, async ({ server, page, client, shell: { sessionId }, mode }) => {
+    await client.focusTerminal();
+    const capture = await client.capture(sessionId, START_MARKER, file.ptyChars);
+    const hostPid = server.hostPid() ?? -1;
+    const chromium = descendants(process.pid).filter((pid) => /chrom/i.test(commandLine(pid)));
+    const meter = new CpuMeter({ server: [server.pid], host: [hostPid], chromium });
+    const mainThreadTimes = await mainThreadCounters(page);
+    const timesBefore = await mainThreadTimes();
+    const overheadBefore = (await client.status()).overheadMs;
+    const wallBefore = performance.now();
+    await page.keyboard.type(`${START_COMMAND}; cat ${file.path}\n`);
+    // At a tenth of the raw rate this would still finish; anything slower is a failure worth seeing.
+    const timeoutMs = Math.max(120_000, (file.bytes / 1e6) * 2_000);
+    const result = await waitFor(
+      async () => {
+        const r = await client.captureResult(capture);
+        return r.startAt !== null && r.endAt !== null ? r : null;
+      },
+      'the file to be parsed in the page',
+      timeoutMs,
+      50,
     );
-    try {
-      const client = new PageClient(page);
-      const { sessionId } = await client.visibleShell();
-      const mode = await client.decide();
-      await client.focusTerminal();
-      const capture = await client.capture(sessionId, START_MARKER, file.ptyChars);
-      const hostPid = server.hostPid() ?? -1;
-      const chromium = descendants(process.pid).filter((pid) => /chrom/i.test(commandLine(pid)));
-      const meter = new CpuMeter({ server: [server.pid], host: [hostPid], chromium });
-      const mainThreadTimes = await mainThreadCounters(page);
-      const timesBefore = await mainThreadTimes();
-      const overheadBefore = (await client.status()).overheadMs;
-      const wallBefore = performance.now();
-      await page.keyboard.type(`${START_COMMAND}; cat ${file.path}\n`);
-      // At a tenth of the raw rate this would still finish; anything slower is a failure worth seeing.
-      const timeoutMs = Math.max(120_000, (file.bytes / 1e6) * 2_000);
-      const result = await waitFor(
-        async () => {
-          const r = await client.captureResult(capture);
-          return r.startAt !== null && r.endAt !== null ? r : null;
-        },
-        'the file to be parsed in the page',
-        timeoutMs,
-        50,
-      );
-      const cpu = meter.read();
-      const timesAfter = await mainThreadTimes();
-      const wall = (performance.now() - wallBefore) / 1000;
-      const overhead = ((await client.status()).overheadMs - overheadBefore) / 1000 / wall;
-      const share = (...names: string[]) =>
-        names.reduce((sum, n) => sum + ((timesAfter[n] ?? 0) - (timesBefore[n] ?? 0)), 0) / wall;
-      await client.visibleShell(30_000);
-      return {
-        seconds: ((result.endAt ?? 0) - (result.startAt ?? 0)) / 1000,
-        mode,
-        hash: result.hash,
-        captured: result.captured,
-        cpu,
-        mainThread: {
-          busy: share('TaskDuration'),
-          script: share('ScriptDuration'),
-          layout: share('LayoutDuration', 'RecalcStyleDuration'),
-          instrumentation: overhead,
-        },
-      };
-    } finally {
-      await browserContext.close();
-    }
-  } finally {
-    await server.dispose();
-  }
+    const cpu = meter.read();
+    const timesAfter = await mainThreadTimes();
+    const wall = (performance.now() - wallBefore) / 1000;
+    const overhead = ((await client.status()).overheadMs - overheadBefore) / 1000 / wall;
+    const share = (...names: string[]) =>
+      names.reduce((sum, n) => sum + ((timesAfter[n] ?? 0) - (timesBefore[n] ?? 0)), 0) / wall;
+    await client.visibleShell(30_000);
+    return {
+      seconds: ((result.endAt ?? 0) - (result.startAt ?? 0)) / 1000,
+      mode,
+      hash: result.hash,
+      captured: result.captured,
+      cpu,
+      mainThread: {
+        busy: share('TaskDuration'),
+        script: share('ScriptDuration'),
+        layout: share('LayoutDuration', 'RecalcStyleDuration'),
+        instrumentation: overhead,
+      },
+    };
+  });
 }
 
 export const throughput: FigureGroup = {
