@@ -1,9 +1,10 @@
 // Each test gets its own browser host (fresh data directory and HOME) and a page opened on it.
 // Tests that restart or crash the server use `server.restart()`, `server.kill()` and `server.hostPid()`.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, test as base, type ElectronApplication, expect, type Page } from '@playwright/test';
+import { commandLine, descendants, parentPid, pidsWithEnv } from '../test/support/proc';
 import { launchServe, type ServeProcess, stopServe } from '../test/support/serve-process';
 import { electronBinary, electronMissingReason } from './electron-binary';
 
@@ -29,21 +30,6 @@ function start(dataDir: string, home: string): Promise<ServeProcess> {
   return launchServe({ entry: [SERVE], dataDir, home });
 }
 
-/** Children of `pid` found through /proc (the session host is the node child of the server). */
-export function childPids(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 function makeRoot(): { root: string; dataDir: string; home: string } {
   const root = mkdtempSync(join(tmpdir(), 'tabterm-e2e-'));
   const dataDir = join(root, 'data');
@@ -54,19 +40,10 @@ function makeRoot(): { root: string; dataDir: string; home: string } {
   return { root, dataDir, home };
 }
 
-/** The session host: the parent of the shells (each carries the TABTERM_SESSION_ID marker). */
+/** The session host of the desktop app: the parent of the shells it started (they carry its marker). */
 function hostOfShells(): number | null {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (!readFileSync(`/proc/${name}/environ`, 'latin1').includes('TABTERM_SESSION_ID=')) continue;
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return null;
+  const [shell] = pidsWithEnv('TABTERM_SESSION_ID', () => true);
+  return shell === undefined ? null : parentPid(shell);
 }
 
 interface ElectronRun {
@@ -130,14 +107,10 @@ export const test = base.extend<{ server: ServerHandle }>({
       hostPid() {
         const pid = running.child.pid;
         if (!pid) return null;
-        const hosts = childPids(pid).filter((child) => {
-          try {
-            return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('session-host');
-          } catch {
-            return false;
-          }
-        });
-        return hosts[0] ?? hostOfShells();
+        // The session host is the node child of the server.
+        return (
+          descendants(pid).find((child) => commandLine(child).includes('session-host')) ?? hostOfShells()
+        );
       },
       log: () => running.stderr.join(''),
       kill: (signal = 'SIGKILL') => stopServe(running.child, signal),

@@ -1,11 +1,11 @@
 // CPU with many idle tabs: the browser host and the session host over a quiet window (no polling storms),
 // with a page open on them; the page's own share (Chromium, one tab shown) is reported beside it.
 import { ScrollbackSaving } from '../../src/shared/limits';
+import { commandLine, cpuSeconds, descendants } from '../../test/support/proc';
 import { openInstrumentedPage } from '../lib/browser';
 import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
 import { atMost, measured } from '../lib/figure';
 import { PageClient } from '../lib/page-client';
-import { commandLine, cpuSeconds, descendants } from '../lib/proc';
 import { BenchServer } from '../lib/server';
 import { openSessions } from '../lib/sessions';
 import { measureFor } from '../lib/wait';

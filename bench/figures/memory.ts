@@ -2,10 +2,10 @@
 // idle sessions, then with every ring full. Shells are not counted (they are their own processes). Each
 // reading follows a full GC in both processes, so it is what they keep, not garbage awaiting collection.
 import { join } from 'node:path';
+import { openFds, rssBytes } from '../../test/support/proc';
 import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
 import { atMost, measured } from '../lib/figure';
 import { INSPECT_ON_SIGNAL_ENV, Inspector } from '../lib/inspector';
-import { openFds, rssBytes } from '../lib/proc';
 import { BenchServer } from '../lib/server';
 import { openSessions, runEverywhere } from '../lib/sessions';
 import { writeColouredLog } from '../lib/text-files';

@@ -1,8 +1,9 @@
 // Shutdown: many sessions, some ignoring SIGHUP, some with children that left the process group
 // (setsid, background jobs); quit the browser host (SIGTERM) and count what is still alive afterwards.
+
+import { isAlive, pidsWithEnv } from '../../test/support/proc';
 import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
 import { atMost, measured } from '../lib/figure';
-import { isAlive, pidsWithEnv } from '../lib/proc';
 import { BenchServer } from '../lib/server';
 import { type OpenSession, openSessions } from '../lib/sessions';
 import { measureFor, waitFor } from '../lib/wait';

@@ -1,7 +1,7 @@
 // CPU used by named groups of processes over a stretch of time, in % of one core: where the time of a
 // run went (browser host, session host, Chromium).
 import { performance } from 'node:perf_hooks';
-import { cpuSeconds } from './proc';
+import { cpuSeconds } from '../../test/support/proc';
 
 export class CpuMeter {
   private readonly start: Map<string, number>;

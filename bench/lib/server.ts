@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Settings } from '../../src/shared/settings';
+import { commandLine, descendants, isAlive, pidsWithEnv } from '../../test/support/proc';
 import { launchServe } from '../../test/support/serve-process';
-import { commandLine, descendants, isAlive, pidsWithEnv } from './proc';
 import { waitFor } from './wait';
 import { WsClient } from './ws-client';
 

@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Heartbeat, HostRestart } from '../../src/shared/limits';
 import type { Layout } from '../../src/shared/protocol';
+import { isAlive } from '../support/proc';
 import { type Harness, startHub, type TestClient } from './helpers/hub-harness';
-import { isAlive } from './helpers/proc';
 import { waitFor } from './helpers/wait';
 
 let harness: Harness | null = null;

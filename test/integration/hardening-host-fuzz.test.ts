@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubToHost } from '../../src/shared/host-protocol';
 import { TEN_MB } from '../../src/shared/testing/hostile-values';
-import { HostClient, isAlive, markedPids, outputLine, uniqueId, waitFor } from './helpers/host-client';
+import { isAlive, markedPids } from '../support/proc';
+import { HostClient, outputLine, uniqueId, waitFor } from './helpers/host-client';
 
 let host: HostClient;
 let live: string;

@@ -2,10 +2,9 @@
 // ended three ways (the shell exits, terminal_kill, tab_close), four tabs at a time. Afterwards the open
 // descriptors of the hub's process (this test process) and of the session host, and the child processes
 // of both, are back to where they were after warm-up: no PTY, pipe or process is left behind, no zombie.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childrenOf, openFds, pidsWithEnv, processTable } from '../support/proc';
 import { type Harness, startHub, type TestClient } from './helpers/hub-harness';
-import { openFds, pidsWithEnv } from './helpers/proc';
 import { waitFor } from './helpers/wait';
 
 const CYCLES = 200;
@@ -24,26 +23,11 @@ afterAll(async () => {
   await harness.hub.shutdown(3_000);
 });
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  state: string;
+/** Children of `pid`, zombies included (a zombie is a leak too: nobody reaped it). */
+function childrenOfPid(pid: number): { all: number; zombies: number[] } {
+  const { live, zombies } = childrenOf(processTable(), [pid]);
+  return { all: live.length + zombies.length, zombies };
 }
-
-function processes(): Proc[] {
-  return readdirSync('/proc').flatMap((name) => {
-    if (!/^\d+$/.test(name)) return [];
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return [{ pid: Number(name), ppid: Number(fields[1]), state: fields[0] ?? '?' }];
-    } catch {
-      return [];
-    }
-  });
-}
-
-const childrenOf = (pid: number) => processes().filter((p) => p.ppid === pid);
 
 type Ending = 'exit' | 'kill' | 'close';
 
@@ -78,18 +62,21 @@ function snapshot(hostPid: number) {
   return {
     hubFds: openFds(process.pid),
     hostFds: openFds(hostPid),
-    hubChildren: childrenOf(process.pid).length,
-    hostChildren: childrenOf(hostPid).length,
+    hubChildren: childrenOfPid(process.pid).all,
+    hostChildren: childrenOfPid(hostPid).all,
   };
 }
 
 describe('200 session lives', () => {
   it('leave descriptors and processes of the hub and the host where they were', async () => {
     const hostPid = harness.hub.hostPid!;
-    const marker = new RegExp(`^TABTERM_HOST_ID=${hostPid}-`);
+    const ofThisHost = (value: string) => value.startsWith(`${hostPid}-`);
     // The first tab's shell (spawned at start) and a few warm-up lives: lazily loaded modules, pools.
     await lane(WARM_UP, 0);
-    await waitFor(() => pidsWithEnv(marker).length === 1, 'only the first tab’s shell left');
+    await waitFor(
+      () => pidsWithEnv('TABTERM_HOST_ID', ofThisHost).length === 1,
+      'only the first tab’s shell left',
+    );
     const baseline = snapshot(hostPid);
     const started = Date.now();
 
@@ -98,7 +85,11 @@ describe('200 session lives', () => {
 
     expect(client.of('terminal_closed').length).toBeGreaterThanOrEqual(CYCLES + WARM_UP);
     expect(client.of('terminal_closed').filter((m) => m.exitCode === 7).length).toBeGreaterThan(CYCLES / 4);
-    await waitFor(() => pidsWithEnv(marker).length === 1, 'every shell of the cycles gone', 15_000);
+    await waitFor(
+      () => pidsWithEnv('TABTERM_HOST_ID', ofThisHost).length === 1,
+      'every shell of the cycles gone',
+      15_000,
+    );
     let now = snapshot(hostPid);
     await waitFor(
       () => {
@@ -110,7 +101,7 @@ describe('200 session lives', () => {
     );
     expect(now.hubChildren).toBe(baseline.hubChildren);
     expect(now.hostChildren).toBe(baseline.hostChildren);
-    const zombies = [...childrenOf(process.pid), ...childrenOf(hostPid)].filter((p) => p.state === 'Z');
+    const zombies = [...childrenOfPid(process.pid).zombies, ...childrenOfPid(hostPid).zombies];
     expect(zombies).toEqual([]);
     expect(harness.hub.hostPid).toBe(hostPid);
     // Roughly how long a session's life takes end to end, for the record (fails only if absurd).

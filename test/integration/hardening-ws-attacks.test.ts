@@ -6,15 +6,15 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { pidsWithEnv } from '../support/proc';
 import { BrowserHost, makeDirs, type WsClient } from './helpers/browser-host';
-import { pidsWithEnv } from './helpers/proc';
 import { waitFor } from './helpers/wait';
 
 let server: BrowserHost;
 let real: WsClient;
 let sessionId: string;
 let hostPid: number;
-let marker: RegExp;
+let marker: (value: string) => boolean;
 let echoes = 0;
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
     'the session host pid in the log',
   );
   hostPid = Number(line[1]);
-  marker = new RegExp(`^TABTERM_HOST_ID=${hostPid}-`);
+  marker = (value: string) => value.startsWith(`${hostPid}-`);
   real = await server.client();
   sessionId = await real.open(real.layout().workspaces[0]!.tabIds[0]!);
 });
@@ -116,7 +116,7 @@ describe('the browser host refuses attackers before anything spawns', () => {
 
   it('sees the real client\'s shell through the host marker (so "nothing spawned" means something)', async () => {
     const shell = real.of('terminal_ready').find((m) => m.sessionId === sessionId)?.pid;
-    expect(pidsWithEnv(marker)).toContain(shell);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker)).toContain(shell);
     await echo();
   });
 
@@ -153,15 +153,15 @@ describe('the browser host refuses attackers before anything spawns', () => {
     ],
     ['another path', () => ({ path: '/wss' }), 404],
   ])('%s', async (_name, options, status) => {
-    const before = { revision: revision(), pids: pidsWithEnv(marker).sort() };
+    const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
     const { outcome } = await attempt(options());
     expect(outcome).toBe(`refused ${status}`);
-    expect(pidsWithEnv(marker).sort()).toEqual(before.pids);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(revision()).toBe(before.revision);
   });
 
   it('refuses an upgrade without a Host header, and one with 64 KB of headers', async () => {
-    const before = { revision: revision(), pids: pidsWithEnv(marker).sort() };
+    const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
     const path = `/ws?token=${right()}`;
     expect(await rawUpgrade(upgradeHead([`GET ${path} HTTP/1.1`, `Origin: ${server.url.origin}`]))).toMatch(
       / 403 /,
@@ -173,13 +173,13 @@ describe('the browser host refuses attackers before anything spawns', () => {
       `X-Padding: ${'a'.repeat(64 * 1024)}`,
     ]);
     expect(await rawUpgrade(huge)).toMatch(/ 431 /);
-    expect(pidsWithEnv(marker).sort()).toEqual(before.pids);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(revision()).toBe(before.revision);
     await echo();
   });
 
   it('closes an admitted connection whose first frame is an oversized spawn, before it spawns', async () => {
-    const before = { revision: revision(), pids: pidsWithEnv(marker).sort() };
+    const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
     const { outcome, ws } = await attempt();
     expect(outcome).toBe('open');
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
@@ -194,25 +194,25 @@ describe('the browser host refuses attackers before anything spawns', () => {
       }),
     );
     expect(await closed).toBe(1009);
-    expect(pidsWithEnv(marker).sort()).toEqual(before.pids);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(revision()).toBe(before.revision);
     await echo();
   });
 
   it('closes a connection that sends invalid UTF-8 with 1007 and keeps serving', async () => {
-    const before = { revision: revision(), pids: pidsWithEnv(marker).sort() };
+    const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
     const { outcome, ws } = await attempt();
     expect(outcome).toBe('open');
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
     ws.send(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), { binary: false });
     expect(await closed).toBe(1007);
-    expect(pidsWithEnv(marker).sort()).toEqual(before.pids);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(revision()).toBe(before.revision);
     await echo();
   });
 
   it('survives floods of refused and of admitted connections, echoing all along, and frees its slots after', async () => {
-    const before = { revision: revision(), pids: pidsWithEnv(marker).sort() };
+    const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
     const during = echo();
     // 300 strangers at once: no token, wrong Origin, rebinding Host.
     const strangers = await Promise.all(
@@ -232,14 +232,14 @@ describe('the browser host refuses attackers before anything spawns', () => {
     expect(crowd.filter((c) => c.outcome === 'refused 503')).toHaveLength(37);
     await during;
     await echo();
-    expect(pidsWithEnv(marker).sort()).toEqual(before.pids);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(revision()).toBe(before.revision);
     // Slots come back once the crowd leaves.
     for (const { ws } of crowd) ws.terminate();
     const after = await retry(attempt, (a) => a.outcome === 'open', 'a free slot after the crowd left');
     after.ws.close();
     await echo();
-    expect(pidsWithEnv(marker).sort()).toEqual(before.pids);
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(server.process.exitCode).toBeNull();
   });
 });

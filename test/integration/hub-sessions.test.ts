@@ -1,7 +1,7 @@
 // The hub with a real session host and real bash: the session life cycle as clients see it.
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAlive, openFds, pidsOfSessions } from '../support/proc';
 import { type Harness, startHub } from './helpers/hub-harness';
-import { isAlive, openFds, pidsOfSessions } from './helpers/proc';
 import { waitFor } from './helpers/wait';
 
 let harness: Harness | null = null;

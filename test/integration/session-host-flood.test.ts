@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FlowControl, HostChannel } from '../../src/shared/limits';
-import { HostClient, markedPids, uniqueId, waitFor } from './helpers/host-client';
+import { markedPids } from '../support/proc';
+import { HostClient, uniqueId, waitFor } from './helpers/host-client';
 
 const FLOOD_BYTES = 256 * 1024 * 1024;
 /** The consumer acknowledges this many chars per millisecond: about 40 MB/s, slower than the producer. */

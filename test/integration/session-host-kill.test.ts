@@ -3,15 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Shutdown, StatusPolling } from '../../src/shared/limits';
-import {
-  fdCount,
-  HostClient,
-  isAlive,
-  markedPids,
-  outputLine,
-  uniqueId,
-  waitFor,
-} from './helpers/host-client';
+import { isAlive, markedPids, openFds } from '../support/proc';
+import { HostClient, outputLine, uniqueId, waitFor } from './helpers/host-client';
 
 let client: HostClient | null = null;
 
@@ -116,12 +109,12 @@ describe('many sessions', () => {
   it('spawns 100, costs no CPU while they idle, kills them all and gives back every descriptor', async () => {
     client = await HostClient.start();
     const host = client;
-    const baselineFds = fdCount(host.pid);
+    const baselineFds = openFds(host.pid);
     const ids = Array.from({ length: 100 }, (_, i) => uniqueId(`many${i}`));
     const spawnStart = Date.now();
     await Promise.all(ids.map((id) => host.spawnBash(id)));
     const spawnMs = Date.now() - spawnStart;
-    expect(fdCount(host.pid)).toBeGreaterThanOrEqual(baselineFds + 100);
+    expect(openFds(host.pid)).toBeGreaterThanOrEqual(baselineFds + 100);
 
     // Idle cost is a rate, so it takes a time window: first let the status polling that the prompts
     // started run out (the active window), then count the host's CPU ticks over 3 s of idleness.
@@ -142,7 +135,7 @@ describe('many sessions', () => {
     );
     const killMs = Date.now() - killStart;
     await waitFor(
-      () => fdCount(host.pid) === baselineFds,
+      () => openFds(host.pid) === baselineFds,
       5_000,
       () => `fds back to ${baselineFds}`,
     );

@@ -1,15 +1,8 @@
 // The session host process with real bash: the message contract, spawn checks, status, and its exit when
 // the hub goes away. Floods, replay and killing have their own files.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  fdCount,
-  HostClient,
-  isAlive,
-  markedPids,
-  outputLine,
-  uniqueId,
-  waitFor,
-} from './helpers/host-client';
+import { isAlive, markedPids, openFds } from '../support/proc';
+import { HostClient, outputLine, uniqueId, waitFor } from './helpers/host-client';
 
 let client: HostClient | null = null;
 
@@ -122,14 +115,14 @@ describe('session host basics', () => {
 describe('spawn failures', () => {
   it('names a missing shell and a missing directory, and leaks no file descriptor over 20 failures', async () => {
     const host = await startHost();
-    const baseline = fdCount(host.pid);
+    const baseline = openFds(host.pid);
     // A session that comes and goes gives its descriptors back too.
     const warm = uniqueId('warm');
     await host.spawnBash(warm);
-    expect(fdCount(host.pid)).toBeGreaterThan(baseline);
+    expect(openFds(host.pid)).toBeGreaterThan(baseline);
     host.run(warm, 'exit');
     await host.next('exit', (m) => m.sessionId === warm);
-    await waitFor(() => fdCount(host.pid) === baseline, 2_000, 'the pty descriptor to close');
+    await waitFor(() => openFds(host.pid) === baseline, 2_000, 'the pty descriptor to close');
 
     const noShell = await host.spawn(uniqueId('noshell'), '/bin/nosuch', []);
     expect(noShell).toMatchObject({
@@ -153,7 +146,7 @@ describe('spawn failures', () => {
       });
       expect(reply.type).toBe('spawn_failed');
     }
-    expect(fdCount(host.pid)).toBe(baseline);
+    expect(openFds(host.pid)).toBe(baseline);
   });
 });
 

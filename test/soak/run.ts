@@ -11,9 +11,9 @@ import { forkHostLauncher } from '../../src/main/host/fork-host-link';
 import { Hub } from '../../src/main/hub/hub';
 import type { Layout } from '../../src/shared/protocol';
 import { defaultSettings } from '../../src/shared/settings';
+import { childrenOf, describeProcess, openFds, processTable, rssBytes } from '../support/proc';
 import { buildHost } from './build-host';
 import { hostHeapAfterGc, inspectorPort } from './host-heap';
-import { childrenOf, describeProcess, openFds, processTable, rssBytes } from './proc-stats';
 import { formatTargets, growth, median, megabytes, percent, type Target } from './report';
 import { SoakClient } from './soak-client';
 import { type LaneStats, lane, newTab } from './workload';
@@ -127,7 +127,7 @@ async function main(): Promise<number> {
       hostFds: openFds(hostPid),
       hubHeap: process.memoryUsage().heapUsed,
       hubRss: process.memoryUsage().rss,
-      hostRss: rssBytes(hostPid),
+      hostRss: rssBytes(hostPid) ?? Number.NaN,
       zombies: childrenOf(table, [process.pid, hostPid]).zombies,
     };
   };

@@ -2,7 +2,6 @@
 // serialization 'advanced', as the browser host does), validates every message it sends with `HostToHub`,
 // and offers send / request / wait helpers that poll instead of sleeping.
 import { type ChildProcess, fork } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type HostToHub,
@@ -261,43 +260,6 @@ export class HostClient {
 /** Matches `text` printed as a whole line of output (not the echo of the command that printed it). */
 export function outputLine(text: string): RegExp {
   return new RegExp(`[\\r\\n]${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\r\\n`);
-}
-
-/** Open file descriptors of a process. */
-export function fdCount(pid: number): number {
-  return readdirSync(`/proc/${pid}/fd`).length;
-}
-
-function procState(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  } catch {
-    return null;
-  }
-}
-
-/** The process exists and has not ended (a zombie has ended; it only waits to be reaped). */
-export function isAlive(pid: number): boolean {
-  const state = procState(pid);
-  return state !== null && state !== 'Z' && state !== 'X';
-}
-
-/** Live processes whose environment carries TABTERM_SESSION_ID=<sessionId> (use unique ids in tests). */
-export function markedPids(sessionId: string): number[] {
-  const needle = `\0TABTERM_SESSION_ID=${sessionId}\0`;
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const pid = Number(name);
-    try {
-      if (`\0${readFileSync(`/proc/${pid}/environ`, 'utf8')}`.includes(needle) && isAlive(pid))
-        pids.push(pid);
-    } catch {
-      // gone, or not readable
-    }
-  }
-  return pids;
 }
 
 /** A session id no other run on this machine will use. */

@@ -1,4 +1,6 @@
-// Reading processes from /proc (Linux): memory, CPU time, children, environment markers, liveness.
+// Reading processes from /proc (Linux) for the tests, the soak and the benchmarks: liveness, children,
+// open descriptors, memory, CPU time and environment markers (how processes of a session or of a run are
+// found, and only those: other runs on the machine have other ids).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -80,13 +82,9 @@ export function descendants(pid: number): number[] {
   return found.filter(isAlive);
 }
 
-/** Open file descriptors of a process (null when it is gone). */
-export function openFds(pid: number): number | null {
-  try {
-    return readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return null;
-  }
+/** Open file descriptors of a process (throws when it is gone: a figure of a dead process is a bug). */
+export function openFds(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).length;
 }
 
 export function commandLine(pid: number): string {
@@ -111,4 +109,50 @@ export function pidsWithEnv(name: string, matches: (value: string) => boolean): 
       return false;
     }
   });
+}
+
+/** Live processes carrying TABTERM_SESSION_ID=<one of these> (the session host marks every process it starts). */
+export function pidsOfSessions(sessionIds: readonly string[]): number[] {
+  if (sessionIds.length === 0) return [];
+  return pidsWithEnv('TABTERM_SESSION_ID', (value) => sessionIds.includes(value));
+}
+
+export function markedPids(sessionId: string): number[] {
+  return pidsOfSessions([sessionId]);
+}
+
+export interface ProcEntry {
+  pid: number;
+  ppid: number;
+  /** The state letter of /proc/<pid>/stat: R, S, D, Z (zombie), ... */
+  state: string;
+}
+
+/** Every process, read once (to look at many at the same moment). */
+export function processTable(): ProcEntry[] {
+  return allPids().flatMap((pid) => {
+    const fields = statFields(pid);
+    return fields ? [{ pid, ppid: Number(fields[1]), state: fields[0] ?? '?' }] : [];
+  });
+}
+
+/** Children of any of `parents`, split into live ones and zombies (ended, not yet reaped). */
+export function childrenOf(table: ProcEntry[], parents: number[]): { live: number[]; zombies: number[] } {
+  const children = table.filter((entry) => parents.includes(entry.ppid));
+  return {
+    live: children.filter((c) => c.state !== 'Z' && c.state !== 'X').map((c) => c.pid),
+    zombies: children.filter((c) => c.state === 'Z').map((c) => c.pid),
+  };
+}
+
+/** Command line and session marker of a process, for a message about one that should not be there. */
+export function describeProcess(pid: number): string {
+  try {
+    const marker = readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .find((entry) => entry.startsWith('TABTERM_SESSION_ID='));
+    return `${commandLine(pid)} (${marker ?? 'no marker'})`;
+  } catch {
+    return '(gone)';
+  }
 }
