@@ -15,7 +15,14 @@ import {
   type ServerMessage,
 } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
-import { BROKEN_TEXT, junk, PROTOTYPE_NAMES, TEN_MB } from '../../shared/testing/hostile-values';
+import {
+  applyMutation,
+  BROKEN_TEXT,
+  junk,
+  mutation,
+  PROTOTYPE_NAMES,
+  TEN_MB,
+} from '../../shared/testing/hostile-values';
 import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient, HubConnection } from './hub-client';
@@ -154,34 +161,12 @@ function clientStep(type: string): fc.Arbitrary<Step> {
         : arbitrary.map((v) => [name, v] as const),
     ),
   );
-  const mutation = fc.oneof(
-    { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
-    { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'drop' as const, n })) },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(fc.constantFrom('extra', '__proto__', 'constructor', 'type2'), junk)
-        .map(([key, value]) => ({ kind: 'add' as const, key, value })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.tuple(fc.nat(), junk).map(([n, value]) => ({ kind: 'retype' as const, n, value })),
-    },
-    { weight: 1, arbitrary: junk.map((value) => ({ kind: 'type' as const, value })) },
-  );
   return fc.tuple(fields, mutation, fc.constantFrom<0 | 1>(0, 1)).map(([raw, change, client]) => {
     const present: Array<[string, Value]> = raw.flatMap(([name, value]) =>
       value === undefined ? [] : [[name, value] as [string, Value]],
     );
-    let messageType: unknown = type;
-    if (change.kind === 'drop' && present.length > 0) present.splice(change.n % present.length, 1);
-    if (change.kind === 'add') present.push([change.key, { literal: change.value }]);
-    if (change.kind === 'retype' && present.length > 0) {
-      const at = change.n % present.length;
-      present[at] = [present[at]![0], { literal: change.value }];
-    }
-    if (change.kind === 'type') messageType = change.value;
-    return { from: 'client', client, type: messageType, fields: present };
+    const broken = applyMutation(type, present, change, (value): Value => ({ literal: value }));
+    return { from: 'client', client, type: broken.type, fields: broken.fields };
   });
 }
 

@@ -9,7 +9,14 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostToHub as HostToHubSchema, HubToHost, SessionId } from '../../shared/host-protocol';
 import { Reaping } from '../../shared/limits';
-import { BROKEN_TEXT, junk, PROTOTYPE_NAMES, TEN_MB } from '../../shared/testing/hostile-values';
+import {
+  applyMutation,
+  BROKEN_TEXT,
+  type Mutation,
+  mutation,
+  PROTOTYPE_NAMES,
+  TEN_MB,
+} from '../../shared/testing/hostile-values';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
 import type { ProcFs } from '../proc/proc-fs';
 import { ReplayBuffer } from '../replay/replay-buffer';
@@ -188,41 +195,10 @@ const HUB_FIELDS: Record<string, Array<[string, fc.Arbitrary<Value>]>> = {
   ],
 };
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 7, arbitrary: fc.constant({ kind: 'none' as const }) },
-  { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'drop' as const, n })) },
-  {
-    weight: 1,
-    arbitrary: fc
-      .tuple(fc.constantFrom('extra', '__proto__', 'constructor'), junk)
-      .map(([key, value]) => ({ kind: 'add' as const, key, value })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.tuple(fc.nat(), junk).map(([n, value]) => ({ kind: 'retype' as const, n, value })),
-  },
-  { weight: 1, arbitrary: junk.map((value) => ({ kind: 'type' as const, value })) },
-);
-
-type Mutation =
-  | { kind: 'none' }
-  | { kind: 'drop'; n: number }
-  | { kind: 'add'; key: string; value: unknown }
-  | { kind: 'retype'; n: number; value: unknown }
-  | { kind: 'type'; value: unknown };
-
 /** A valid-shaped message, then maybe broken: a field dropped, an extra or `__proto__` key, a wrong type. */
 function mutate(type: string, fields: Array<[string, Value]>, change: Mutation): Step {
-  const present = [...fields];
-  let messageType: unknown = type;
-  if (change.kind === 'drop' && present.length > 0) present.splice(change.n % present.length, 1);
-  if (change.kind === 'add') present.push([change.key, { literal: change.value }]);
-  if (change.kind === 'retype' && present.length > 0) {
-    const at = change.n % present.length;
-    present[at] = [present[at]![0], { literal: change.value }];
-  }
-  if (change.kind === 'type') messageType = change.value;
-  return { kind: 'hub', type: messageType, fields: present };
+  const broken = applyMutation(type, fields, change, (value): Value => ({ literal: value }));
+  return { kind: 'hub', type: broken.type, fields: broken.fields };
 }
 
 const hubStep: fc.Arbitrary<Step> = fc.oneof(

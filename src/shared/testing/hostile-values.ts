@@ -53,3 +53,47 @@ export const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
   fc.anything({ maxDepth: 2 }),
 );
+
+/** How a valid-shaped message gets broken, or not (most often not, so sequences also do real work). */
+export type Mutation =
+  | { kind: 'none' }
+  | { kind: 'drop'; n: number }
+  | { kind: 'add'; key: string; value: unknown }
+  | { kind: 'retype'; n: number; value: unknown }
+  | { kind: 'type'; value: unknown };
+
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
+  { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'drop' as const, n })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('extra', '__proto__', 'constructor', 'type2'), junk)
+      .map(([key, value]) => ({ kind: 'add' as const, key, value })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.nat(), junk).map(([n, value]) => ({ kind: 'retype' as const, n, value })),
+  },
+  { weight: 1, arbitrary: junk.map((value) => ({ kind: 'type' as const, value })) },
+);
+
+/**
+ * A message's type and fields after `change`: a field dropped, an extra or prototype key added, a
+ * field or the type replaced by junk (wrapped by `literal` into the test's own value form).
+ */
+export function applyMutation<V>(
+  type: string,
+  fields: ReadonlyArray<[string, V]>,
+  change: Mutation,
+  literal: (value: unknown) => V,
+): { type: unknown; fields: Array<[string, V]> } {
+  const present = [...fields];
+  if (change.kind === 'drop' && present.length > 0) present.splice(change.n % present.length, 1);
+  if (change.kind === 'add') present.push([change.key, literal(change.value)]);
+  if (change.kind === 'retype' && present.length > 0) {
+    const at = change.n % present.length;
+    present[at] = [present[at]![0], literal(change.value)];
+  }
+  return { type: change.kind === 'type' ? change.value : type, fields: present };
+}
