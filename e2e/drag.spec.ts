@@ -2,7 +2,9 @@ import { expect, test } from './fixtures';
 import {
   interrupt,
   lastNumber,
+  newTab,
   readyShell,
+  renameInPlace,
   run,
   screen,
   selectedTab,
@@ -15,10 +17,7 @@ import {
 } from './helpers';
 
 async function renameSelected(page: import('@playwright/test').Page, name: string): Promise<void> {
-  await selectedTab(page).dblclick();
-  const field = page.getByRole('textbox', { name: 'Tab name' });
-  await field.fill(name);
-  await field.press('Enter');
+  await renameInPlace(page, selectedTab(page), 'Tab name', name);
   await expect(terminalTab(page, name)).toBeVisible();
 }
 
@@ -29,8 +28,7 @@ test('a tab dragged onto another workspace keeps its running program and shell',
   await workspaceTab(page, 'Workspace 1').click();
   await readyShell(page);
   await renameSelected(page, 'counter');
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
+  await newTab(page, 2);
   await terminalTab(page, 'counter').click();
   await readyShell(page);
   const pid = await shellPid(page);
@@ -68,11 +66,9 @@ test('a tab dragged onto another workspace keeps its running program and shell',
 test('tabs reorder by dragging within the strip', async ({ page }) => {
   await readyShell(page);
   await renameSelected(page, 'A');
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
+  await newTab(page, 2);
   await renameSelected(page, 'B');
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(3);
+  await newTab(page, 3);
   await renameSelected(page, 'C');
   const names = () =>
     terminalTabs(page).evaluateAll((tabs) => tabs.map((t) => t.querySelector('.tab-title')?.textContent));
@@ -110,8 +106,7 @@ test('hovering a dragged tab over a workspace opens it, and the tab drops at a p
 }) => {
   await readyShell(page);
   await renameSelected(page, 'traveller');
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
+  await newTab(page, 2);
   await page.getByRole('button', { name: 'New workspace' }).click();
   await expect(workspaceTab(page, 'Workspace 2')).toHaveAttribute('aria-selected', 'true');
   await readyShell(page);

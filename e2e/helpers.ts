@@ -57,6 +57,25 @@ export async function readyShell(page: Page): Promise<void> {
   await page.getByRole('tabpanel').locator('.terminal-view:not([hidden]) .xterm-screen').click();
 }
 
+/** Opens a tab with the keyboard and waits until there are `count` tabs (the new one shown). */
+export async function newTab(page: Page, count: number): Promise<void> {
+  await page.keyboard.press('Control+Shift+T');
+  await expect(terminalTabs(page)).toHaveCount(count);
+}
+
+/** Opens a tab with the keyboard and waits for its shell, focused (see readyShell). */
+export async function newShellTab(page: Page, count: number): Promise<void> {
+  await newTab(page, count);
+  await readyShell(page);
+}
+
+/** Renames a tab or workspace the way a person does: double-click, type, Enter. */
+export async function renameInPlace(page: Page, item: Locator, field: string, name: string): Promise<void> {
+  await item.dblclick();
+  await page.getByRole('textbox', { name: field }).fill(name);
+  await page.getByRole('textbox', { name: field }).press('Enter');
+}
+
 /**
  * Types a command line and waits for a marker it prints, so the next step sees its output. A string
  * marker must fill a whole line: the typed command line often contains the marker too, and seeing the

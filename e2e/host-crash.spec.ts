@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { readyShell, run, screen, selectedTab, shellPid, shot, terminalTabs } from './helpers';
+import { newShellTab, readyShell, run, screen, selectedTab, shellPid, shot, terminalTabs } from './helpers';
 
 test('when the session host is killed, tabs turn stale; clicking one gives a working shell in the same cwd', async ({
   page,
@@ -10,9 +10,7 @@ test('when the session host is killed, tabs turn stale; clicking one gives a wor
   await expect(selectedTab(page)).toHaveAttribute('title', /proj\/one/);
   const firstPid = await shellPid(page);
 
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
-  await readyShell(page);
+  await newShellTab(page, 2);
   await run(page, 'mkdir -p ~/proj/two && cd ~/proj/two && echo in-two', 'in-two');
   await expect(selectedTab(page)).toHaveAttribute('title', /proj\/two/);
 

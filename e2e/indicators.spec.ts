@@ -1,13 +1,11 @@
 import { expect, test } from './fixtures';
-import { readyShell, run, selectedTab, shot, terminalTabs, workspaceTab } from './helpers';
+import { newShellTab, readyShell, run, selectedTab, shot, terminalTabs, workspaceTab } from './helpers';
 
 test('background tabs show running programs, unseen output and bells; showing the tab clears them', async ({
   page,
 }) => {
   await readyShell(page);
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
-  await readyShell(page);
+  await newShellTab(page, 2);
   // Output and a bell a moment after we switched away.
   await run(page, "sleep 1.5; printf 'ding\\a\\n'; sleep 600");
   await page.keyboard.press('Alt+1');

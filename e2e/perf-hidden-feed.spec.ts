@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { readyShell, run, screenText, selectedTab, terminalTabs } from './helpers';
+import { newShellTab, readyShell, run, screenText, selectedTab, terminalTabs } from './helpers';
 
 /** The numbers alone on their rows, top to bottom. */
 async function numbersOnScreen(page: Parameters<typeof screenText>[0]): Promise<number[]> {
@@ -14,9 +14,7 @@ test('a flooding background tab leaves the shown tab responsive, and shows all i
   page,
 }) => {
   await readyShell(page);
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
-  await readyShell(page);
+  await newShellTab(page, 2);
   await page.keyboard.press('Alt+1');
   await expect(terminalTabs(page).nth(0)).toHaveAttribute('aria-selected', 'true');
   await readyShell(page);

@@ -1,5 +1,14 @@
 import { expect, test } from './fixtures';
-import { readyShell, run, screen, selectedTab, shot, terminalTab, terminalTabs } from './helpers';
+import {
+  newShellTab,
+  readyShell,
+  run,
+  screen,
+  selectedTab,
+  shot,
+  terminalTab,
+  terminalTabs,
+} from './helpers';
 
 test('after a page reload every tab shows its text again: scrollback, and less and vim screens', async ({
   page,
@@ -7,15 +16,11 @@ test('after a page reload every tab shows its text again: scrollback, and less a
   await readyShell(page);
   await run(page, 'seq -f "line-%g" 1 300', 'line-300');
 
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
-  await readyShell(page);
+  await newShellTab(page, 2);
   await run(page, 'seq -f "paged-%g" 1 500 | less', 'paged-1');
   await expect(screen(page)).toContainText(':');
 
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(3);
-  await readyShell(page);
+  await newShellTab(page, 3);
   await run(page, "printf 'alpha\\nbeta\\ngamma\\n' > notes.txt && vim -u NONE notes.txt", /"notes.txt"/);
   await expect(selectedTab(page)).toHaveAccessibleName(/running vim/);
   await shot(page, 'reload-before');

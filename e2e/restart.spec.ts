@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
+  newTab,
   readyShell,
+  renameInPlace,
   reopen,
   run,
   selectedTab,
@@ -12,15 +14,9 @@ import {
   workspaceTabs,
 } from './helpers';
 
-async function rename(page: Page, tab: ReturnType<typeof selectedTab>, field: string, name: string) {
-  await tab.dblclick();
-  await page.getByRole('textbox', { name: field }).fill(name);
-  await page.getByRole('textbox', { name: field }).press('Enter');
-}
-
 async function tabIn(page: Page, name: string, dir: string): Promise<void> {
   await readyShell(page);
-  await rename(page, selectedTab(page), 'Tab name', name);
+  await renameInPlace(page, selectedTab(page), 'Tab name', name);
   await expect(terminalTab(page, name)).toBeVisible();
   await readyShell(page);
   await run(page, `mkdir -p ~/${dir} && cd ~/${dir} && echo at-${dir}`, `at-${dir}`);
@@ -37,16 +33,15 @@ test('after the browser host restarts, workspaces and tabs are back (names, orde
   server,
 }) => {
   await expect(workspaceTabs(page)).toHaveCount(1);
-  await rename(page, workspaceTab(page, 'Workspace 1'), 'Workspace name', 'Alpha');
+  await renameInPlace(page, workspaceTab(page, 'Workspace 1'), 'Workspace name', 'Alpha');
   await expect(workspaceTab(page, 'Alpha')).toBeVisible();
   await tabIn(page, 'one', 'dir-a');
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
+  await newTab(page, 2);
   await tabIn(page, 'two', 'dir-b');
   await page.getByRole('button', { name: 'New workspace' }).click();
   await expect(workspaceTabs(page)).toHaveCount(2);
   // "Alpha" freed the name "Workspace 1", so the new workspace takes it.
-  await rename(page, workspaceTab(page, 'Workspace 1'), 'Workspace name', 'Beta');
+  await renameInPlace(page, workspaceTab(page, 'Workspace 1'), 'Workspace name', 'Beta');
   await expect(workspaceTab(page, 'Beta')).toBeVisible();
   await tabIn(page, 'three', 'dir-c');
   await workspaceTab(page, 'Alpha').click();

@@ -1,5 +1,15 @@
 import { expect, test } from './fixtures';
-import { browserHostOnly, pointAt, readyShell, run, screen, screenText, shot, terminalTabs } from './helpers';
+import {
+  browserHostOnly,
+  newShellTab,
+  pointAt,
+  readyShell,
+  run,
+  screen,
+  screenText,
+  shot,
+  terminalTabs,
+} from './helpers';
 
 const rowCount = (page: import('@playwright/test').Page) =>
   page.getByRole('tabpanel').locator('.terminal-view:not([hidden]) .xterm-rows > div').count();
@@ -120,9 +130,7 @@ test('the terminal follows the window size', async ({ page }) => {
   expect(Number(match?.[2])).toBe(await rowCount(page));
 
   // A tab that was hidden while the window changed size takes the new size when shown again.
-  await page.keyboard.press('Control+Shift+T');
-  await expect(terminalTabs(page)).toHaveCount(2);
-  await readyShell(page);
+  await newShellTab(page, 2);
   await page.setViewportSize({ width: 1000, height: 640 });
   await run(page, 'clear; echo second=$(tput cols)x$(tput lines)', /second=\d+x\d+/);
   const second = /second=(\d+)x(\d+)/.exec(await screenText(page));
