@@ -21,7 +21,7 @@ import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/proces
 import type { ProcFs } from '../proc/proc-fs';
 import { ReplayBuffer } from '../replay/replay-buffer';
 import { ActivityPoller } from '../status/activity-poller';
-import { FakeLink, FakePty } from '../testing/fakes';
+import { FakeLink, FakePty, spawnRequestFor } from '../testing/fakes';
 import { SessionHost } from './session-host';
 
 /** Output a program could print, hostile escape sequences included. */
@@ -505,16 +505,7 @@ describe('session host fuzzing', () => {
         host.handle({
           type: 'spawn',
           reqId: 999_999,
-          request: {
-            sessionId: 'after',
-            tabId: 't',
-            shell: '/bin/sh',
-            args: [],
-            cwd: '/tmp',
-            env: {},
-            cols: 80,
-            rows: 24,
-          },
+          request: spawnRequestFor('after', { tabId: 't' }),
         });
         expect(link.sent.slice(before).map((m) => m.type)).toEqual(['pong', 'spawned', 'status']);
         expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
@@ -549,16 +540,7 @@ describe('session host fuzzing', () => {
             host.handle({
               type: 'spawn',
               reqId: n,
-              request: {
-                sessionId: `exited-${n}`,
-                tabId: 't',
-                shell: '/bin/sh',
-                args: [],
-                cwd: '/tmp',
-                env: {},
-                cols: 80,
-                rows: 24,
-              },
+              request: spawnRequestFor(`exited-${n}`, { tabId: 't' }),
             });
             ptys.get(`exited-${n}`)?.emitExit({ exitCode: 0, signal: null });
           }

@@ -5,7 +5,7 @@ import type { PtyProcess, PtySpawnOptions } from '../pty/pty-process';
 import type { RingBuffer } from '../session/session';
 import { ActivityPoller } from '../status/activity-poller';
 import { FakeClock } from '../testing/fake-clock';
-import { FakeLink, FakePty } from '../testing/fakes';
+import { FakeLink, FakePty, spawnRequestFor } from '../testing/fakes';
 import { SessionHost } from './session-host';
 
 class FakeRing implements RingBuffer {
@@ -74,16 +74,7 @@ function setup(spawnPty?: (options: PtySpawnOptions) => PtyProcess) {
     host.handle({
       type: 'spawn',
       reqId,
-      request: {
-        sessionId,
-        tabId: `t-${sessionId}`,
-        shell,
-        args: ['-i'],
-        cwd,
-        env: { X: '1' },
-        cols: 80,
-        rows: 24,
-      },
+      request: spawnRequestFor(sessionId, { shell, args: ['-i'], cwd, env: { X: '1' } }),
     });
   return { host, link, reaper, ptys, rings, signals, spawn, clock };
 }
@@ -125,16 +116,7 @@ describe('SessionHost', () => {
 
   it('answers a spawn request it refuses with spawn_failed for that request, naming the field', () => {
     const { host, link, ptys } = setup();
-    const request = {
-      sessionId: 's1',
-      tabId: 't1',
-      shell: '/bin/sh',
-      args: ['-c', 'x'.repeat(200 * 1024)],
-      cwd: '/tmp',
-      env: { A: 'a\0b' },
-      cols: 80,
-      rows: 24,
-    };
+    const request = spawnRequestFor('s1', { args: ['-c', 'x'.repeat(200 * 1024)], env: { A: 'a\0b' } });
     host.handle({ type: 'spawn', reqId: 4, request });
     expect(ptys).toHaveLength(0);
     const [failed] = link.ofType('spawn_failed');
@@ -214,17 +196,7 @@ describe('SessionHost', () => {
     host.handle({
       type: 'spawn',
       reqId: 1,
-      request: {
-        sessionId: 's1',
-        tabId: 't1',
-        shell: '/bin/sh',
-        args: [],
-        cwd: '/tmp',
-        env: {},
-        cols: 80,
-        rows: 24,
-        preamble: 'old history\r\n',
-      },
+      request: spawnRequestFor('s1', { tabId: 't1', preamble: 'old history\r\n' }),
     });
     expect(rings[0]?.text).toBe('old history\r\n');
     expect(link.ofType('output')).toEqual([]);

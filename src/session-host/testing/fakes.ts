@@ -1,7 +1,22 @@
 // Stand-ins for node-pty and the hub channel, shared by the session host's unit and fuzz tests.
-import type { HostToHub } from '../../shared/host-protocol';
+import type { HostToHub, SpawnRequest } from '../../shared/host-protocol';
 import type { HostLink } from '../link/host-link';
 import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
+
+/** A spawn request the host accepts: /bin/sh in /tmp at 80×24 for tab `t-<sessionId>`; `patch` changes any field. */
+export function spawnRequestFor(sessionId: string, patch: Partial<SpawnRequest> = {}): SpawnRequest {
+  return {
+    sessionId,
+    tabId: `t-${sessionId}`,
+    shell: '/bin/sh',
+    args: [],
+    cwd: '/tmp',
+    env: {},
+    cols: 80,
+    rows: 24,
+    ...patch,
+  };
+}
 
 /** Records what the host did to its PTY; a test drives its output and exit. Like a real PTY, an
  *  exited one emits nothing more. */
