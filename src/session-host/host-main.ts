@@ -23,7 +23,7 @@ function log(message: string): void {
 function main(link: HostLink): void {
   const hostId = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const procFs = createProcFs();
-  const scanner = new ProcessScanner(procFs, hostId, process.pid);
+  const scanner = new ProcessScanner(procFs, process.pid);
   const reaper = new ProcessReaper({
     scan: () => scanner.scan(),
     signal: sendSignal,
@@ -81,7 +81,7 @@ function main(link: HostLink): void {
     log(`uncaught: ${error.stack ?? error.message}`);
     exitCleanly('uncaught exception', 1);
   });
-  link.send({ type: 'hello', pid: process.pid });
+  link.send({ type: 'hello', pid: process.pid, hostId });
 }
 
 const link = createParentPortLink() ?? createForkLink();

@@ -7,6 +7,8 @@ import { Id, SessionStatus } from './protocol';
 
 /** The same ids as the client protocol: the host reports on sessions in `status` with these. */
 export const SessionId = Id;
+/** A session host's own id (`<pid>-<random>`), part of every marker it puts on its sessions' processes. */
+export const HostId = Id;
 const ReqId = z.number().int().min(0);
 const Size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(500) };
 
@@ -75,6 +77,16 @@ export const HubToHost = z.discriminatedUnion('type', [
     /** The normal screen's history only (for saving to disk), instead of the faithful replay. */
     normal: z.boolean().optional(),
   }),
+  /**
+   * End every process still marked by these hosts, which died (kill -9, a crash): their sessions are lost,
+   * and what they left running (nohup, setsid, HUP-ignoring jobs) must not outlive them. Answered with
+   * `orphans_reaped`.
+   */
+  z.strictObject({
+    type: z.literal('reap_orphans'),
+    reqId: ReqId,
+    hostIds: z.array(HostId).max(64),
+  }),
   /** Sessions the host holds (after the hub reconnects to a host that kept running). */
   z.strictObject({ type: z.literal('list'), reqId: ReqId }),
   z.strictObject({ type: z.literal('ping'), seq: z.number().int() }),
@@ -95,7 +107,7 @@ export const HostSessionInfo = z.object({
 export type HostSessionInfo = z.infer<typeof HostSessionInfo>;
 
 export const HostToHub = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), pid: z.number().int() }),
+  z.object({ type: z.literal('hello'), pid: z.number().int(), hostId: HostId }),
   z.object({ type: z.literal('spawned'), reqId: ReqId, session: HostSessionInfo }),
   z.object({
     type: z.literal('spawn_failed'),
@@ -119,6 +131,12 @@ export const HostToHub = z.discriminatedUnion('type', [
     data: z.string().nullable(),
   }),
   z.object({ type: z.literal('sessions'), reqId: ReqId, sessions: z.array(HostSessionInfo) }),
+  z.object({
+    type: z.literal('orphans_reaped'),
+    reqId: ReqId,
+    /** Processes still alive when the timeout ran out (should be empty). */
+    survivors: z.array(z.number().int()),
+  }),
   z.object({ type: z.literal('pong'), seq: z.number().int() }),
   z.object({
     type: z.literal('shutdown_done'),

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Heartbeat, HostRestart } from '../../src/shared/limits';
 import type { Layout } from '../../src/shared/protocol';
-import { isAlive } from '../support/proc';
+import { isAlive, markedPids } from '../support/proc';
 import { type Harness, startHub, type TestClient } from './helpers/hub-harness';
 import { waitFor } from './helpers/wait';
 
@@ -122,6 +122,33 @@ describe('real session host crash loop', () => {
     expect(arrangement(client.layout())).toEqual(arranged);
     expect(harness.persistence.saved && arrangement(harness.persistence.saved)).toEqual(arranged);
   }, 90_000);
+});
+
+describe('what a killed session host leaves behind', () => {
+  it('is ended by the next host: nohup, setsid and HUP-ignoring jobs do not outlive a kill -9', async () => {
+    harness = await startHub();
+    const hub = harness.hub;
+    const client = harness.connect('a');
+    const { sessionId } = await harness.spawnFirstTab(client);
+    const escapes = [
+      'nohup sleep 1001 >/dev/null 2>&1 &',
+      'setsid sleep 1002 >/dev/null 2>&1 &',
+      "(trap '' HUP; exec sleep 1003) &",
+      '( (exec sleep 1004 &) & );',
+    ];
+    client.do({ type: 'terminal_input', sessionId, data: `${escapes.join(' ')} echo started\r` });
+    await client.waitForText(sessionId, /^started\r?$/m);
+    await waitFor(() => markedPids(sessionId).length >= escapes.length + 1, 'the shell and its jobs');
+    const hostPid = hub.hostPid!;
+    process.kill(hostPid, 'SIGKILL');
+    await waitFor(
+      () => client.of('host_status').find((m) => m.state === 'running' && m.restarts === 1),
+      'a new host',
+      15_000,
+    );
+    expect(hub.hostPid).not.toBe(hostPid);
+    await waitFor(() => markedPids(sessionId).length === 0, 'no process of the lost session left', 10_000);
+  }, 60_000);
 });
 
 describe('a stopped session host', () => {

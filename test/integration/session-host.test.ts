@@ -19,7 +19,11 @@ afterEach(async () => {
 describe('session host basics', () => {
   it('says hello with its pid, spawns bash, echoes, and reports exit code 3', async () => {
     const host = await startHost();
-    expect(host.messages[0]).toEqual({ type: 'hello', pid: host.pid });
+    expect(host.messages[0]).toEqual({
+      type: 'hello',
+      pid: host.pid,
+      hostId: expect.stringMatching(`^${host.pid}-`),
+    });
     const id = uniqueId('basic');
     const spawned = await host.spawnBash(id, { cols: 90, rows: 20 });
     expect(spawned.session).toMatchObject({

@@ -2,7 +2,7 @@
 // open descriptors, memory, CPU time and environment markers (how processes of a session or of a run are
 // found, and only those: other runs on the machine have other ids).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Fields of /proc/<pid>/stat after the command name (which may contain spaces and parentheses). */
 function statFields(pid: number): string[] | null {
@@ -155,4 +155,17 @@ export function describeProcess(pid: number): string {
   } catch {
     return '(gone)';
   }
+}
+
+/** Where each open descriptor of a process points (`/dev/ptmx`, `/dev/pts/3`, `pipe:[…]`), by number. */
+export function descriptorTargets(pid: number | 'self'): Map<number, string> {
+  const targets = new Map<number, string>();
+  for (const name of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      targets.set(Number(name), readlinkSync(`/proc/${pid}/fd/${name}`));
+    } catch {
+      // closed while we looked
+    }
+  }
+  return targets;
 }

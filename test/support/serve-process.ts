@@ -5,7 +5,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface ServeLaunch {
-  /** Node's arguments up to the server's own: the built `out/server/serve.js`, or `--import tsx` and the source. */
+  /** What to run: Node (the default), or e.g. `npm` for `npm run serve --`. */
+  program?: string;
+  /** Its arguments up to the server's own: the built `out/server/serve.js`, or `--import tsx` and the source. */
   entry: string[];
   dataDir: string;
   home: string;
@@ -26,7 +28,7 @@ export interface ServeProcess {
 /** Starts the server and resolves once it has printed its URL; rejects, with its log, if it exits first. */
 export function launchServe(launch: ServeLaunch): Promise<ServeProcess> {
   const child = spawn(
-    process.execPath,
+    launch.program ?? process.execPath,
     [...launch.entry, '--port', '0', '--data-dir', launch.dataDir, '--shell', '/bin/bash'],
     {
       ...(launch.cwd ? { cwd: launch.cwd } : {}),

@@ -70,16 +70,17 @@ export class AppShell {
     if (location.trusted.startsWith('app:')) serveRenderer(protocol, join(mainDir, '../renderer'));
     installSessionPolicy(session.defaultSession, log);
 
+    const history = openScrollbackStore(
+      join(app.getPath('userData'), 'scrollback'),
+      ScrollbackSaving.maxCharsPerTab,
+      log,
+    );
     const hub = await Hub.start({
       launcher: utilityHostLauncherFor(mainDir, log),
       settings: stores.settings,
       persistence: stores.layout,
-      scrollback: openScrollbackStore(
-        join(app.getPath('userData'), 'scrollback'),
-        ScrollbackSaving.maxCharsPerTab,
-        log,
-      ),
-      notices: stores.notices.map(toAppNotice),
+      scrollback: history.store,
+      notices: [...stores.notices, ...history.notices].map(toAppNotice),
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
       env: process.env,

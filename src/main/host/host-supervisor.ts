@@ -1,5 +1,7 @@
 // Starts the session host, watches its heartbeat, restarts it with backoff when it dies and gives up
-// after too many crashes in a row (DESIGN.md §1). Replies are delivered synchronously, in channel order
+// after too many crashes in a row (DESIGN.md §1). A host that died leaves behind whatever its sessions
+// started that outlives a hangup (nohup, setsid, HUP-ignoring jobs): the next host is asked to end every
+// process still carrying the dead host's marker, and a quit with no host running starts one to do it. Replies are delivered synchronously, in channel order
 // with the host's other messages: the hub's gap-free replay depends on that ordering.
 import { type HostConfig, HostToHub, type HubToHost } from '../../shared/host-protocol';
 import { Heartbeat } from '../../shared/limits';
@@ -14,6 +16,7 @@ type ReplyFor = {
   spawn: 'spawned' | 'spawn_failed';
   snapshot: 'snapshot';
   list: 'sessions';
+  reap_orphans: 'orphans_reaped';
   shutdown: 'shutdown_done';
 };
 
@@ -46,6 +49,10 @@ export class HostSupervisor {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private lastPongAt = 0;
+  /** The running host's id (from its hello). */
+  private hostId: string | null = null;
+  /** Hosts that died whose leftover processes no host has ended yet. */
+  private readonly lostHostIds = new Set<string>();
   private pingSeq = 0;
   private unresponsive = false;
   private hostState: HostState = 'restarting';
@@ -73,6 +80,11 @@ export class HostSupervisor {
 
   get pid(): number | undefined {
     return this.link?.pid;
+  }
+
+  /** Hosts that died and whose leftover processes have not been ended yet. */
+  get orphanedHosts(): string[] {
+    return [...this.lostHostIds];
   }
 
   /** Starts the host; resolves once it said hello (or rejects if it died first). */
@@ -112,10 +124,14 @@ export class HostSupervisor {
     return true;
   }
 
-  /** Ends every session (host-side timeout), then the host itself. */
-  shutdown(timeoutMs: number): Promise<Reply<'shutdown_done'> | null> {
+  /**
+   * Ends every session (host-side timeout), then the host itself. With no host running but processes of a
+   * dead one left, a host is started just to end them.
+   */
+  async shutdown(timeoutMs: number): Promise<Reply<'shutdown_done'> | null> {
     this.stopping = true;
     this.clearTimers();
+    if (!this.ready && this.lostHostIds.size > 0) await this.startForSweep(timeoutMs);
     return new Promise((resolve) => {
       const link = this.link;
       if (!link || !this.ready) {
@@ -131,6 +147,20 @@ export class HostSupervisor {
         resolve(reply);
       };
       this.request('shutdown', { timeoutMs }, finish);
+    });
+  }
+
+  /** Starts a host (even while stopping) and waits, within `timeoutMs`, for its hello. */
+  private startForSweep(timeoutMs: number): Promise<void> {
+    this.link?.kill();
+    return new Promise((resolve) => {
+      const guard = setTimeout(resolve, timeoutMs);
+      const done = () => {
+        clearTimeout(guard);
+        resolve();
+      };
+      this.launch(done);
+      this.link?.onExit(done);
     });
   }
 
@@ -158,8 +188,10 @@ export class HostSupervisor {
     switch (message.type) {
       case 'hello':
         this.ready = true;
+        this.hostId = message.hostId;
         this.lastPongAt = Date.now();
-        this.startHeartbeat();
+        if (!this.stopping) this.startHeartbeat();
+        this.sweepOrphans();
         this.setState('running', null);
         this.options.events.ready(message.pid);
         onReady?.(message.pid);
@@ -175,6 +207,7 @@ export class HostSupervisor {
       case 'spawn_failed':
       case 'snapshot':
       case 'sessions':
+      case 'orphans_reaped':
       case 'shutdown_done': {
         const callback = this.pending.get(message.reqId);
         this.pending.delete(message.reqId);
@@ -186,8 +219,26 @@ export class HostSupervisor {
     }
   }
 
+  /** Asks the running host to end what the hosts that died left behind (channel order: before anything else). */
+  private sweepOrphans(): void {
+    const hostIds = [...this.lostHostIds];
+    if (hostIds.length === 0) return;
+    this.request('reap_orphans', { hostIds }, (reply) => {
+      // No reply: this host died too; the next one is asked again.
+      if (!reply) return;
+      if (reply.survivors.length > 0) {
+        this.log(`processes of a crashed session host survived: ${reply.survivors.join(' ')}`);
+        return;
+      }
+      for (const hostId of hostIds) this.lostHostIds.delete(hostId);
+    });
+  }
+
   private onExit(link: HostProcessLink, exit: HostExit): void {
     if (link !== this.link) return;
+    // Killed or crashed (not a clean shutdown): whatever its sessions left running is an orphan now.
+    if (this.hostId !== null && !(exit.code === 0 && exit.signal === null)) this.lostHostIds.add(this.hostId);
+    this.hostId = null;
     this.link = null;
     this.ready = false;
     this.clearTimers();

@@ -51,7 +51,9 @@ export class FakeHost {
     this.received.push(message);
     switch (message.type) {
       case 'configure':
-        queueMicrotask(() => this.emit({ type: 'hello', pid: 1000 + this.launches }));
+        queueMicrotask(() =>
+          this.emit({ type: 'hello', pid: 1000 + this.launches, hostId: `fake-${this.launches}` }),
+        );
         return;
       case 'ping':
         if (!this.frozen) this.emit({ type: 'pong', seq: message.seq });
@@ -91,6 +93,9 @@ export class FakeHost {
         return;
       case 'list':
         this.emit({ type: 'sessions', reqId: message.reqId, sessions: [] });
+        return;
+      case 'reap_orphans':
+        this.emit({ type: 'orphans_reaped', reqId: message.reqId, survivors: [] });
         return;
       case 'shutdown':
         this.emit({ type: 'shutdown_done', reqId: message.reqId, forced: [], survivors: [] });

@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The same watch the session host keeps on the hub: a tiny helper of plain Node, shared rather than copied.
+import { watchParentExit } from '../../session-host/link/parent-watch';
 import { ScrollbackSaving } from '../../shared/limits';
 import { openScrollbackStore } from '../app/scrollback-store';
 import { forkHostLauncher } from '../host/fork-host-link';
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   const fromSource = import.meta.url.endsWith('.ts');
   const stores = openAppStores(options.dataDir, { log });
   for (const notice of stores.notices) log(`${notice.level}: ${notice.message}`);
-  const scrollback = openScrollbackStore(
+  const history = openScrollbackStore(
     join(options.dataDir, 'scrollback'),
     ScrollbackSaving.maxCharsPerTab,
     log,
@@ -39,8 +41,8 @@ async function main(): Promise<void> {
     launcher: forkHostLauncher(hostModule(here, fromSource)),
     settings: options.shell ? { ...stores.settings, shell: options.shell } : stores.settings,
     persistence: stores.layout,
-    scrollback,
-    notices: stores.notices.map(toAppNotice),
+    scrollback: history.store,
+    notices: [...stores.notices, ...history.notices].map(toAppNotice),
     homeDir: homedir(),
     defaultShell: process.env.SHELL || '/bin/bash',
     env: process.env,
@@ -85,6 +87,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void quit('SIGINT'));
   process.on('SIGTERM', () => void quit('SIGTERM'));
   process.on('SIGHUP', () => void quit('SIGHUP'));
+  // Whatever started the server (scripts/serve.mjs, a process manager) died without stopping it.
+  watchParentExit(process, () => void quit('the process that started the server exited'));
 }
 
 function toAppNotice({ level, code, message }: StoreNotice): AppNotice {

@@ -188,6 +188,13 @@ const HUB_FIELDS: Record<string, Array<[string, fc.Arbitrary<Value>]>> = {
     ['sessionId', sessionId],
   ],
   list: [['reqId', reqId]],
+  reap_orphans: [
+    ['reqId', reqId],
+    [
+      'hostIds',
+      literal(fc.constantFrom([], ['dead-host'], ['fuzz-host'], ['x'.repeat(65)], [''], 'dead-host', [3])),
+    ],
+  ],
   ping: [['seq', fc.oneof(literal(fc.integer()), literal(fc.constantFrom(Number.NaN, 1.5, '1', 2 ** 60)))]],
   shutdown: [
     ['reqId', reqId],
@@ -443,6 +450,14 @@ describe('session host fuzzing', () => {
                 }
                 case 'ping':
                   expect(fresh).toEqual([{ type: 'pong', seq: message.seq }]);
+                  break;
+                case 'reap_orphans':
+                  await settle();
+                  expect(
+                    link.sent
+                      .slice(before)
+                      .some((m) => m.type === 'orphans_reaped' && m.reqId === message.reqId),
+                  ).toBe(true);
                   break;
                 case 'shutdown':
                   await settle();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
 import type { ProcFs } from '../proc/proc-fs';
 import type { PtyProcess, PtySpawnOptions } from '../pty/pty-process';
@@ -258,7 +258,7 @@ describe('SessionHost', () => {
     spawn('s1');
     host.handle({ type: 'kill', sessionId: 's1' });
     expect(reaper.calls[0]).toEqual({
-      target: { sessionId: 's1', shellPid: 1000 },
+      target: { hostId: 'host-x', sessionId: 's1', shellPid: 1000 },
       options: { graceMs: 1500, timeoutMs: 5000 },
     });
     host.handle({ type: 'kill', sessionId: 'ghost' });
@@ -277,11 +277,29 @@ describe('SessionHost', () => {
     reaper.result = { forced: true, survivors: [] };
     const result = await host.shutdown(2000);
     expect(reaper.calls.map((c) => c.target)).toEqual([
-      { sessionId: 'live', shellPid: 1000 },
-      { sessionId: 'gone', shellPid: null },
+      { hostId: 'host-x', sessionId: 'live', shellPid: 1000 },
+      { hostId: 'host-x', sessionId: 'gone', shellPid: null },
     ]);
     expect(reaper.calls[0]?.options).toEqual({ graceMs: 1200, timeoutMs: 2000 });
     expect(result).toEqual({ forced: ['live', 'gone'], survivors: [] });
+  });
+
+  it('ends what dead hosts left behind (never its own sessions), and again at shutdown if some survived', async () => {
+    const { host, reaper, link, spawn } = setup();
+    spawn('live');
+    reaper.result = { forced: true, survivors: [4321] };
+    host.handle({ type: 'reap_orphans', reqId: 8, hostIds: ['dead-1', 'host-x'] });
+    await vi.waitFor(() => expect(link.ofType('orphans_reaped')).toHaveLength(1));
+    expect(link.ofType('orphans_reaped')[0]).toEqual({ type: 'orphans_reaped', reqId: 8, survivors: [4321] });
+    expect(reaper.calls.map((c) => c.target)).toEqual([
+      { hostId: 'dead-1', sessionId: null, shellPid: null },
+    ]);
+    reaper.result = { forced: false, survivors: [] };
+    await host.shutdown(1000);
+    expect(reaper.calls.map((c) => c.target).slice(1)).toEqual([
+      { hostId: 'host-x', sessionId: 'live', shellPid: 1000 },
+      { hostId: 'dead-1', sessionId: null, shellPid: null },
+    ]);
   });
 
   it('keeps its own timeout for a session whose kill is still running at shutdown', async () => {

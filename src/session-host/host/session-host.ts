@@ -69,6 +69,8 @@ export class SessionHost {
   private readonly exitedIds = new Set<string>();
   private exitedPruneAt: number = Reaping.exitedPruneFrom;
   private readonly kills = new Map<string, Promise<ReapResult>>();
+  /** Hosts that died, whose leftover processes are being ended (shutdown ends them too). */
+  private readonly orphanHosts = new Set<string>();
   /** Sessions already reaped whose exit event may still be on its way. */
   private readonly reaped = new WeakSet<Session>();
   private config: HostConfig = {
@@ -128,6 +130,9 @@ export class SessionHost {
       case 'snapshot':
         this.snapshot(message);
         return;
+      case 'reap_orphans':
+        this.reapOrphans(message);
+        return;
       case 'list':
         this.send({
           type: 'sessions',
@@ -156,12 +161,14 @@ export class SessionHost {
     try {
       const options = { graceMs: Math.min(Shutdown.graceMs, Math.floor(timeoutMs * GRACE_SHARE)), timeoutMs };
       const ids = new Set([...this.sessions.keys(), ...this.exitedIds, ...this.kills.keys()]);
-      const results = await Promise.all(
-        [...ids].map(async (id) => ({ id, result: await this.reap(id, options, false) })),
-      );
+      const [results, orphans] = await Promise.all([
+        Promise.all([...ids].map(async (id) => ({ id, result: await this.reap(id, options, false) }))),
+        Promise.all([...this.orphanHosts].map((hostId) => this.reapOrphansOf(hostId, options))),
+      ]);
+      const survivors = [...results.map(({ result }) => result), ...orphans].flatMap((r) => r.survivors);
       return {
         forced: results.filter(({ result }) => result.forced).map(({ id }) => id),
-        survivors: [...new Set(results.flatMap(({ result }) => result.survivors))].sort((a, b) => a - b),
+        survivors: [...new Set(survivors)].sort((a, b) => a - b),
       };
     } finally {
       this.shuttingDown = false;
@@ -278,6 +285,25 @@ export class SessionHost {
     if (alternateScreen) session.nudgeRedraw();
   }
 
+  private reapOrphans(message: Message<'reap_orphans'>): void {
+    const options = { graceMs: Shutdown.graceMs, timeoutMs: Shutdown.totalTimeoutMs };
+    const hostIds = message.hostIds.filter((hostId) => hostId !== this.deps.hostId);
+    void Promise.all(hostIds.map((hostId) => this.reapOrphansOf(hostId, options))).then((results) =>
+      this.send({
+        type: 'orphans_reaped',
+        reqId: message.reqId,
+        survivors: [...new Set(results.flatMap((result) => result.survivors))].sort((a, b) => a - b),
+      }),
+    );
+  }
+
+  private async reapOrphansOf(hostId: string, options: ReapOptions): Promise<ReapResult> {
+    this.orphanHosts.add(hostId);
+    const result = await this.deps.reaper.reap({ hostId, sessionId: null, shellPid: null }, options);
+    if (result.survivors.length === 0) this.orphanHosts.delete(hostId);
+    return result;
+  }
+
   private kill(sessionId: string): void {
     if (!this.sessions.has(sessionId) && !this.exitedIds.has(sessionId) && !this.kills.has(sessionId)) {
       this.send({ type: 'error', sessionId, message: `No session "${sessionId}"` });
@@ -297,7 +323,8 @@ export class SessionHost {
     const shellPid = session?.alive ? session.pid : null;
     // Before any signal: queued input must not outlive the PTY (see PtyProcess.dropPendingInput).
     session?.endInput();
-    const promise = this.deps.reaper.reap({ sessionId, shellPid }, options).then((result) => {
+    const target = { hostId: this.deps.hostId, sessionId, shellPid };
+    const promise = this.deps.reaper.reap(target, options).then((result) => {
       if (this.kills.get(sessionId) === promise) this.kills.delete(sessionId);
       this.exitedIds.delete(sessionId);
       const current = this.sessions.get(sessionId);

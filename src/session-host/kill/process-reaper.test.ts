@@ -23,7 +23,7 @@ function proc(pid: number, ppid: number, behaviour: Behaviour, extra: Partial<Pr
       state: 'S',
       tpgid: -1,
       startTime: pid,
-      markedSession: null,
+      marker: null,
       ...extra,
     },
   };
@@ -88,7 +88,9 @@ describe('ProcessReaper', () => {
   it('hangs up the whole session and finishes without SIGKILL when everything obeys', async () => {
     const world = new World();
     world.add(proc(100, 1, 'dies-on-hup', { sid: 100 }), proc(101, 100, 'dies-on-hup', { pgid: 101 }));
-    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    const result = await world.run(
+      world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: 100 }, options),
+    );
     expect(result).toEqual({ forced: false, survivors: [] });
     expect(world.signals).toEqual(['SIGHUP:100', 'SIGHUP:101']);
     expect(world.time).toBeLessThan(100);
@@ -97,7 +99,9 @@ describe('ProcessReaper', () => {
   it('SIGKILLs what ignores SIGHUP after the grace period and reports it as forced', async () => {
     const world = new World();
     world.add(proc(100, 1, 'dies-on-hup'), proc(102, 100, 'ignores-hup', { pgid: 102 }));
-    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    const result = await world.run(
+      world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: 100 }, options),
+    );
     expect(result).toEqual({ forced: true, survivors: [] });
     expect(world.signals).toContain('SIGKILL:102');
     expect(world.time).toBeGreaterThanOrEqual(1500);
@@ -107,7 +111,7 @@ describe('ProcessReaper', () => {
   it('wakes stopped processes with SIGCONT after the SIGHUP so they can act on it', async () => {
     const world = new World();
     world.add(proc(100, 1, 'dies-on-hup'), proc(103, 100, 'dies-on-hup', { state: 'T' }));
-    const reaped = world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    const reaped = world.run(world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: 100 }, options));
     const result = await reaped;
     expect(world.signals.slice(0, 3)).toEqual(['SIGHUP:100', 'SIGHUP:103', 'SIGCONT:103']);
     // the stopped one could not act on the hangup before SIGCONT, so it ends by SIGKILL
@@ -119,23 +123,49 @@ describe('ProcessReaper', () => {
     const world = new World();
     const respawned = proc(105, 104, 'dies-on-hup', { sid: 100, pgid: 104 });
     world.add(proc(100, 1, 'dies-on-hup'), { ...proc(104, 100, 'dies-on-hup'), forkOnHup: respawned });
-    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    const result = await world.run(
+      world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: 100 }, options),
+    );
     expect(result).toEqual({ forced: false, survivors: [] });
     expect(world.signals).toContain('SIGHUP:105');
   });
 
   it('finds marked processes that left the session, even after the shell is gone', async () => {
     const world = new World();
-    world.add(proc(200, 1, 'ignores-hup', { sid: 200, markedSession: 's1' }), proc(300, 1, 'ignores-hup'));
-    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: null }, options));
+    world.add(
+      proc(200, 1, 'ignores-hup', { sid: 200, marker: { hostId: 'h', sessionId: 's1' } }),
+      proc(300, 1, 'ignores-hup'),
+    );
+    const result = await world.run(
+      world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: null }, options),
+    );
     expect(result).toEqual({ forced: true, survivors: [] });
     expect(world.processes.has(300)).toBe(true);
+  });
+
+  it('reaps every process a dead host left behind, and nothing of another host or of nobody', async () => {
+    const world = new World();
+    const gone = (sessionId: string) => ({ marker: { hostId: 'dead-host', sessionId } });
+    world.add(
+      proc(200, 1, 'ignores-hup', { sid: 200, ...gone('s1') }),
+      proc(201, 200, 'dies-on-hup', { sid: 200, pgid: 200 }),
+      proc(210, 1, 'dies-on-hup', { sid: 210, ...gone('s2') }),
+      proc(300, 1, 'ignores-hup', { sid: 300, marker: { hostId: 'h', sessionId: 's1' } }),
+      proc(400, 1, 'ignores-hup', { sid: 400 }),
+    );
+    const result = await world.run(
+      world.reaper().reap({ hostId: 'dead-host', sessionId: null, shellPid: null }, options),
+    );
+    expect(result).toEqual({ forced: true, survivors: [] });
+    expect([...world.processes.keys()].sort()).toEqual([300, 400]);
   });
 
   it('reports survivors when the timeout runs out, and answers by the timeout', async () => {
     const world = new World();
     world.add(proc(100, 1, 'unkillable'));
-    const result = await world.run(world.reaper().reap({ sessionId: 's1', shellPid: 100 }, options));
+    const result = await world.run(
+      world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: 100 }, options),
+    );
     expect(result).toEqual({ forced: true, survivors: [100] });
     expect(world.time).toBe(5000);
   });
@@ -145,8 +175,8 @@ describe('ProcessReaper', () => {
     world.add(proc(100, 1, 'dies-on-hup'), proc(200, 1, 'ignores-hup', { sid: 200 }));
     const reaper = world.reaper();
     const both = Promise.all([
-      reaper.reap({ sessionId: 'a', shellPid: 100 }, options),
-      reaper.reap({ sessionId: 'b', shellPid: 200 }, options),
+      reaper.reap({ hostId: 'h', sessionId: 'a', shellPid: 100 }, options),
+      reaper.reap({ hostId: 'h', sessionId: 'b', shellPid: 200 }, options),
     ]);
     let results: ReapResult[] = [];
     await world.run(

@@ -12,7 +12,10 @@ import {
 } from '../proc/process-tree';
 
 export interface ReapTarget {
-  sessionId: string;
+  /** The host whose marker the processes carry: this one, or one that died. */
+  hostId: string;
+  /** One session, or null for every process marked by `hostId` (what a dead host left behind). */
+  sessionId: string | null;
   /** The shell while it lives; null once it has exited. */
   shellPid: number | null;
 }
@@ -71,7 +74,7 @@ export class ProcessReaper implements Reaper {
     const start = this.deps.now();
     return new Promise((resolve) => {
       this.jobs.push({
-        identity: sessionIdentity(target.sessionId, target.shellPid),
+        identity: sessionIdentity(target.hostId, target.sessionId, target.shellPid),
         graceEnd: start + Math.min(options.graceMs, options.timeoutMs),
         deadline: start + options.timeoutMs,
         hungUp: new Set(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcFs } from './proc-fs';
-import { markedSessionOf, ProcessScanner, sessionIdentity, sessionProcesses } from './process-tree';
+import { markedSessionOf, markerOf, ProcessScanner, sessionIdentity, sessionProcesses } from './process-tree';
 
 interface FakeProcess {
   pid: number;
@@ -57,7 +57,7 @@ const base: FakeProcess[] = [
 ];
 
 function scan(list: FakeProcess[]) {
-  return new ProcessScanner(fakeProc([...base, ...list]), HOST, SELF).scan();
+  return new ProcessScanner(fakeProc([...base, ...list]), SELF).scan();
 }
 
 describe('sessionProcesses', () => {
@@ -68,7 +68,7 @@ describe('sessionProcesses', () => {
       { pid: 602, ppid: 600, pgid: 602, sid: 600, comm: 'make' },
       { pid: 603, ppid: 602, pgid: 602, sid: 600, comm: 'cc' },
     ]);
-    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600, 601, 602, 603]);
+    expect(sessionProcesses(table, sessionIdentity(HOST, 's1', 600))).toEqual([600, 601, 602, 603]);
   });
 
   it('finds a setsid child and a double-forked daemon through the marker, and what they started', () => {
@@ -83,7 +83,7 @@ describe('sessionProcesses', () => {
       // ...and an orphaned grandchild in the daemon's session, reparented, no marker
       { pid: 622, ppid: 1, pgid: 622, sid: 620, comm: 'orphan' },
     ]);
-    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600, 610, 620, 621, 622]);
+    expect(sessionProcesses(table, sessionIdentity(HOST, 's1', 600))).toEqual([600, 610, 620, 621, 622]);
   });
 
   it('never includes other sessions, other hosts with the same session id, the host or its ancestors', () => {
@@ -95,8 +95,8 @@ describe('sessionProcesses', () => {
       // a marked process that somehow sits in the host's own group must not drag the host's group in
       { pid: 650, ppid: SELF, pgid: 400, sid: 300, comm: 'odd', env: mark('s1') },
     ]);
-    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600, 650]);
-    expect(sessionProcesses(table, sessionIdentity('s2', 700))).toEqual([700, 701]);
+    expect(sessionProcesses(table, sessionIdentity(HOST, 's1', 600))).toEqual([600, 650]);
+    expect(sessionProcesses(table, sessionIdentity(HOST, 's2', 700))).toEqual([700, 701]);
   });
 
   it('after the shell exited, relies on markers only (its pid may have been reused)', () => {
@@ -104,11 +104,21 @@ describe('sessionProcesses', () => {
       { pid: 600, ppid: 1, pgid: 600, sid: 600, comm: 'reused-pid' },
       { pid: 630, ppid: 1, pgid: 630, sid: 630, comm: 'nohup-job', env: mark('s1') },
     ]);
-    expect(sessionProcesses(table, sessionIdentity('s1', null))).toEqual([630]);
+    expect(sessionProcesses(table, sessionIdentity(HOST, 's1', null))).toEqual([630]);
+  });
+
+  it("finds everything a dead host's sessions left, by its marker alone, and nothing of the live host", () => {
+    const table = scan([
+      { pid: 630, ppid: 1, pgid: 630, sid: 630, comm: 'nohup-job', env: mark('s1', 'dead-host') },
+      { pid: 631, ppid: 630, pgid: 630, sid: 630, comm: 'its-child' },
+      { pid: 640, ppid: 1, pgid: 640, sid: 640, comm: 'setsid-job', env: mark('s7', 'dead-host') },
+      { pid: 700, ppid: SELF, pgid: 700, sid: 700, comm: 'bash', env: mark('s1') },
+    ]);
+    expect(sessionProcesses(table, sessionIdentity('dead-host', null, null))).toEqual([630, 631, 640]);
   });
 
   it('keeps finding the members of a known session after its leader died and they were reparented', () => {
-    const identity = sessionIdentity('s1', 600);
+    const identity = sessionIdentity(HOST, 's1', 600);
     const before = scan([
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash' },
       { pid: 660, ppid: 600, pgid: 660, sid: 600, comm: 'env-i-job' },
@@ -123,20 +133,20 @@ describe('sessionProcesses', () => {
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
       { pid: 640, ppid: 600, pgid: 640, sid: 600, comm: 'done', state: 'Z' },
     ]);
-    expect(sessionProcesses(table, sessionIdentity('s1', 600))).toEqual([600]);
+    expect(sessionProcesses(table, sessionIdentity(HOST, 's1', 600))).toEqual([600]);
   });
 });
 
 describe('ProcessScanner', () => {
   it('reads each process environment once, not on every scan', () => {
     const fs = fakeProc([...base, { pid: 600, ppid: SELF, pgid: 600, sid: 600, env: mark('s1') }]);
-    const scanner = new ProcessScanner(fs, HOST, SELF);
+    const scanner = new ProcessScanner(fs, SELF);
     scanner.scan();
     const first = fs.environReads;
     expect(first).toBeGreaterThan(0);
     const table = scanner.scan();
     expect(fs.environReads).toBe(first);
-    expect(table.processes.get(600)?.markedSession).toBe('s1');
+    expect(table.processes.get(600)?.marker).toEqual({ hostId: HOST, sessionId: 's1' });
   });
 
   it('protects the host, its ancestors, init and kernel threads', () => {
@@ -146,7 +156,15 @@ describe('ProcessScanner', () => {
   });
 });
 
-describe('markedSessionOf', () => {
+describe('markerOf / markedSessionOf', () => {
+  it('reads the marker of any host, and nothing from half a marker', () => {
+    expect(markerOf('A=1\0TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=h9\0')).toEqual({
+      hostId: 'h9',
+      sessionId: 's1',
+    });
+    expect(markerOf('TABTERM_SESSION_ID=s1\0')).toBeNull();
+  });
+
   it('needs both the host id and the session id', () => {
     expect(markedSessionOf('A=1\0TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=host-1\0', HOST)).toBe('s1');
     expect(markedSessionOf('TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=host-2\0', HOST)).toBeNull();

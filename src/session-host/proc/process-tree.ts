@@ -3,19 +3,20 @@
 //
 // A process belongs to the session when it is
 //   - the shell itself (while it lives),
-//   - marked: its environment carries this host's TABTERM_HOST_ID and the session's TABTERM_SESSION_ID
-//     (finds `setsid` and double-forked processes that were reparented away from the shell),
+//   - marked: its environment carries the host's TABTERM_HOST_ID and the session's TABTERM_SESSION_ID
+//     (finds `setsid` and double-forked processes that were reparented away from the shell; and, with the
+//     id of a host that died, every process its sessions left behind),
 //   - a child of a process that belongs, or
 //   - in a process group or session (setsid) of a process that belongs: a group or session can only be
 //     joined from inside, so its other members were started by the session too.
 // The host itself, its ancestors, init and kernel threads are never included, nor are their groups.
-import { HOST_ID_VAR, SESSION_ID_VAR } from '../session/session-env';
+import { HOST_ID_VAR, SESSION_ID_VAR, type SessionMarker } from '../session/session-env';
 import type { ProcFs } from './proc-fs';
 import { isGone, type ProcStat, parseStat } from './proc-stat';
 
 export interface ProcessInfo extends ProcStat {
-  /** The session id of this host's marker in the process's environment, else null. */
-  markedSession: string | null;
+  /** The Tabterm session marker in the process's environment (of any host), else null. */
+  marker: SessionMarker | null;
 }
 
 export interface ProcessTable {
@@ -26,24 +27,29 @@ export interface ProcessTable {
   protectedGroups: Set<number>;
 }
 
+/** The Tabterm marker in a NUL-separated environment (both variables, of whichever host), or null. */
+export function markerOf(environ: string): SessionMarker | null {
+  let hostId: string | null = null;
+  let sessionId: string | null = null;
+  for (const entry of environ.split('\0')) {
+    if (entry.startsWith(`${HOST_ID_VAR}=`)) hostId = entry.slice(HOST_ID_VAR.length + 1);
+    else if (entry.startsWith(`${SESSION_ID_VAR}=`)) sessionId = entry.slice(SESSION_ID_VAR.length + 1);
+  }
+  return hostId && sessionId ? { hostId, sessionId } : null;
+}
+
 /** The session id the environment marks for `hostId`, or null. */
 export function markedSessionOf(environ: string, hostId: string): string | null {
-  let host: string | null = null;
-  let session: string | null = null;
-  for (const entry of environ.split('\0')) {
-    if (entry.startsWith(`${HOST_ID_VAR}=`)) host = entry.slice(HOST_ID_VAR.length + 1);
-    else if (entry.startsWith(`${SESSION_ID_VAR}=`)) session = entry.slice(SESSION_ID_VAR.length + 1);
-  }
-  return host === hostId ? session : null;
+  const marker = markerOf(environ);
+  return marker?.hostId === hostId ? marker.sessionId : null;
 }
 
 export class ProcessScanner {
-  /** Marker per pid+start time: a process cannot gain this host's random id later, so one read is enough. */
-  private markerCache = new Map<string, string | null>();
+  /** Marker per pid+start time: the environment a process was started with does not change, so one read is enough. */
+  private markerCache = new Map<string, SessionMarker | null>();
 
   constructor(
     private readonly procFs: ProcFs,
-    private readonly hostId: string,
     private readonly selfPid: number,
   ) {}
 
@@ -61,17 +67,17 @@ export class ProcessScanner {
       if (stat) protectedGroups.add(stat.pgid).add(stat.sid);
     }
     const processes = new Map<number, ProcessInfo>();
-    const seen = new Map<string, string | null>();
+    const seen = new Map<string, SessionMarker | null>();
     for (const stat of stats.values()) {
       if (protectedPids.has(stat.pid)) continue;
       const key = `${stat.pid}:${stat.startTime}`;
-      let marked = this.markerCache.get(key);
-      if (marked === undefined) {
+      let marker = this.markerCache.get(key);
+      if (marker === undefined) {
         const environ = this.procFs.readEnviron(stat.pid);
-        marked = environ === null ? null : markedSessionOf(environ, this.hostId);
+        marker = environ === null ? null : markerOf(environ);
       }
-      seen.set(key, marked);
-      processes.set(stat.pid, { ...stat, markedSession: marked });
+      seen.set(key, marker);
+      processes.set(stat.pid, { ...stat, marker });
     }
     this.markerCache = seen;
     return { processes, protectedPids, protectedGroups };
@@ -92,7 +98,10 @@ export class ProcessScanner {
 
 /** What identifies a session's processes beyond markers. Accumulated over successive scans. */
 export interface SessionIdentity {
-  sessionId: string;
+  /** The host whose marker the processes carry: this host, or one that died (its orphans). */
+  hostId: string;
+  /** One session of that host, or null for every session it had. */
+  sessionId: string | null;
   /** The shell while it is known to be alive; null once it has exited (its pid may be reused later). */
   shellPid: number | null;
   /**
@@ -104,9 +113,22 @@ export interface SessionIdentity {
   sessions: Set<number>;
 }
 
-export function sessionIdentity(sessionId: string, shellPid: number | null): SessionIdentity {
+export function sessionIdentity(
+  hostId: string,
+  sessionId: string | null,
+  shellPid: number | null,
+): SessionIdentity {
   const ids = shellPid === null ? [] : [shellPid];
-  return { sessionId, shellPid, groups: new Set(ids), sessions: new Set(ids) };
+  return { hostId, sessionId, shellPid, groups: new Set(ids), sessions: new Set(ids) };
+}
+
+function markedFor(info: ProcessInfo, identity: SessionIdentity): boolean {
+  const marker = info.marker;
+  return (
+    marker !== null &&
+    marker.hostId === identity.hostId &&
+    (identity.sessionId === null || marker.sessionId === identity.sessionId)
+  );
 }
 
 /**
@@ -122,7 +144,7 @@ export function sessionProcesses(table: ProcessTable, identity: SessionIdentity)
     if (!table.protectedGroups.has(info.sid)) sessions.add(info.sid);
   };
   const belongs = (info: ProcessInfo) =>
-    info.markedSession === identity.sessionId ||
+    markedFor(info, identity) ||
     info.pid === identity.shellPid ||
     members.has(info.ppid) ||
     groups.has(info.pgid) ||

@@ -3,8 +3,8 @@ import * as nodePty from 'node-pty';
 import type { PtyExit, PtyProcess, PtySpawner, PtySpawnOptions } from './pty-process';
 
 /**
- * The queue of input node-pty 1.1 has not written yet (`_writeStream._writeQueue`, lib/unixTerminal.js),
- * or null if this node-pty keeps it elsewhere. Private, so looked up defensively; pinned by
+ * The queue of input node-pty has not written yet (`_writeStream._writeQueue`, lib/unixTerminal.js), or null
+ * if this node-pty keeps it elsewhere (Windows). Private, so looked up defensively; pinned by
  * test/integration/hardening-input-race.test.ts.
  */
 function pendingInputQueue(pty: object): unknown[] | null {
@@ -13,6 +13,21 @@ function pendingInputQueue(pty: object): unknown[] | null {
   const queue: unknown = Reflect.get(stream, '_writeQueue');
   return Array.isArray(queue) ? queue : null;
 }
+
+/**
+ * Whether this node-pty carries our write fence (patches/node-pty+*.patch: writes stop once the terminal's
+ * descriptor is closed). An install that skipped the patch (`npm install --ignore-scripts`) is vulnerable to
+ * input reaching another tab, so the host says so in its log.
+ */
+export function ptyHasWriteFence(pty: object): boolean {
+  if (process.platform === 'win32') return true;
+  const stream: unknown = Reflect.get(pty, '_writeStream');
+  return (
+    typeof stream === 'object' && stream !== null && typeof Reflect.get(stream, '_isOpen') === 'function'
+  );
+}
+
+let fenceChecked = false;
 
 export const spawnPty: PtySpawner = (options: PtySpawnOptions): PtyProcess => {
   const pty = nodePty.spawn(options.file, options.args, {
@@ -23,6 +38,14 @@ export const spawnPty: PtySpawner = (options: PtySpawnOptions): PtyProcess => {
     env: options.env,
     encoding: 'utf8',
   });
+  if (!fenceChecked) {
+    fenceChecked = true;
+    if (!ptyHasWriteFence(pty)) {
+      process.stderr.write(
+        'node-pty lacks the patch Tabterm carries (input could reach another tab): reinstall with `npm ci`\n',
+      );
+    }
+  }
   let inputOpen = true;
   return {
     get pid() {
