@@ -15,9 +15,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  // One retry absorbs a timing hiccup on a shared, noisy machine; the list reporter marks such a test
-  // "flaky", so it is seen, and a test that fails twice fails the run.
-  retries: 1,
+  // No retries: a spec that fails once is a bug in the product or in the spec, to be found and fixed.
+  retries: 0,
   reporter: [['list']],
   use: {
     headless: true,

@@ -16,7 +16,17 @@ test('when the session host is killed, tabs turn stale; clicking one gives a wor
 
   const hostPid = server.hostPid();
   expect(hostPid).not.toBeNull();
+  const tabAt = async () => {
+    const box = await terminalTabs(page).first().boundingBox();
+    return box && { x: box.x, y: box.y };
+  };
+  const tabBox = await tabAt();
   process.kill(hostPid as number, 'SIGKILL');
+
+  // The "restarting" banner floats over the terminal: the tabs do not move while it shows or when it
+  // goes (a click aimed at a tab as it went away used to land below it, on the terminal).
+  await expect(page.getByRole('status').filter({ hasText: /Restarting the session host/ })).toBeVisible();
+  expect(await tabAt()).toEqual(tabBox);
 
   for (const index of [0, 1])
     await expect(terminalTabs(page).nth(index)).toHaveAttribute('data-state', 'stale');
@@ -33,6 +43,8 @@ test('when the session host is killed, tabs turn stale; clicking one gives a wor
     )
     .toBe(true);
   await shot(page, 'host-crash-stale');
+  await expect(page.getByRole('status').filter({ hasText: /Restarting the session host/ })).toHaveCount(0);
+  expect(await tabAt()).toEqual(tabBox);
 
   // Clicking the stale tab: the old session is gone, so a new shell starts in its last directory,
   // below the old text and a marker.

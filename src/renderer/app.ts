@@ -143,7 +143,8 @@ export class App {
         'div',
         { class: 'app' },
         this.sidebar.element,
-        el('main', { class: 'main' }, this.banners.element, this.strip.element, this.panel),
+        // Banners float over the panel (app.css): they never move the strip or resize the terminal.
+        el('main', { class: 'main' }, this.strip.element, this.panel, this.banners.element),
       ),
     );
 

@@ -111,6 +111,14 @@ export const StatusPolling = {
   lastOutputThrottleMs: 1_000,
 } as const;
 
+export const StatusUpdates = {
+  /**
+   * Each session's status (title, cwd, running program, bells) reaches clients at most this often: the
+   * first change at once, later ones merged (a title-changing loop must not flood idle windows).
+   */
+  intervalMs: 100,
+} as const;
+
 export const HostChannel = {
   /** The session host pauses every PTY while this many bytes it sent are not yet written to the channel... */
   highWatermarkBytes: 1024 * 1024,

@@ -47,3 +47,49 @@ describe('nextWorkspaceName', () => {
     expect(nextWorkspaceName(['workspace 1', 'Workspace 3'])).toBe('Workspace 2');
   });
 });
+
+describe('names that hide or imitate', () => {
+  it('refuses names that show as nothing: zero-width, braille blanks, Hangul fillers', () => {
+    for (const raw of ['\u200b', '\u2800\u2800', '\u3164', ' \u200b \u2060 ']) {
+      const check = checkWorkspaceName(raw, []);
+      expect(check.ok, JSON.stringify(raw)).toBe(false);
+    }
+    expect(checkTabName('a\u200bb')).toMatchObject({
+      ok: false,
+      message: 'Tab name contains an invisible character.',
+    });
+    expect(checkTabName('\u2800')).toMatchObject({ ok: false, message: /drawn as a blank/ });
+  });
+
+  it('refuses text-direction overrides, which make a name read differently than it is', () => {
+    expect(checkWorkspaceName('prod\u202egnirts', [])).toMatchObject({ ok: false, message: /reorders/ });
+    expect(checkTabName('a\u2066b\u2069').ok).toBe(false);
+  });
+
+  it('keeps joiners where scripts and emoji need them', () => {
+    expect(checkWorkspaceName('👨‍👩‍👧 family', []).ok).toBe(true);
+    expect(checkTabName('می‌خواهم').ok).toBe(true);
+  });
+
+  it('refuses a word that mixes look-alike scripts, allows each script on its own and side by side', () => {
+    expect(checkWorkspaceName('prоd', [])).toMatchObject({ ok: false, message: /mixes Latin and Cyrillic/ });
+    expect(checkWorkspaceName('Прод', []).ok).toBe(true);
+    expect(checkWorkspaceName('Прод prod', []).ok).toBe(true);
+    expect(checkWorkspaceName('日本語 notes', []).ok).toBe(true);
+  });
+
+  it('refuses a whole-script look-alike of an existing workspace, and a full-width one', () => {
+    expect(checkWorkspaceName('рос', ['poc'])).toMatchObject({
+      ok: false,
+      reason: 'duplicate',
+      message: '"рос" looks like the existing workspace "poc"; choose a name that reads differently.',
+    });
+    expect(checkWorkspaceName('ｐｒｏｄ', ['prod'])).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(checkWorkspaceName('café', ['cafe\u0301'])).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(checkWorkspaceName('résumé', ['resume']).ok).toBe(true);
+  });
+
+  it('stores names composed, with plain spaces', () => {
+    expect(checkWorkspaceName('cafe\u0301\u00a0\u2003bar', [])).toEqual({ ok: true, name: 'café bar' });
+  });
+});

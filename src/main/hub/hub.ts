@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub } from '../../shared/host-protocol';
-import { RingBufferDefaults, Shutdown } from '../../shared/limits';
+import { RingBufferDefaults, Shutdown, StatusUpdates } from '../../shared/limits';
 import {
   type ClientMessage,
   type ErrorCode,
@@ -22,6 +22,7 @@ import * as model from './layout-model';
 import { LiveSession, type Size } from './live-session';
 import { ScrollbackSaver } from './scrollback-saver';
 import { isDirectory, shellCommand, shellEnv, shellName } from './shell-launch';
+import { StatusCoalescer } from './status-coalescer';
 
 interface PendingSpawn {
   sessionId: string;
@@ -44,6 +45,11 @@ export class Hub {
   private readonly log: (line: string) => void;
   private readonly notices: AppNotice[];
   private readonly scrollback: ScrollbackSaver;
+  /** Session statuses to clients, at most one per session per interval (status-coalescer.ts). */
+  private readonly statuses = new StatusCoalescer(
+    (status) => this.broadcast({ type: 'session_status', ...status }),
+    StatusUpdates.intervalMs,
+  );
   /** What every shell starts with (shell-launch.ts: inherited, minus what must not or cannot pass). */
   private readonly baseEnv: Record<string, string>;
   private hostStatus: { state: HostState; restarts: number; message: string | null } = {
@@ -167,6 +173,7 @@ export class Hub {
   /** Ends every session in parallel under one timeout, then the host. Call once, on quit. */
   async shutdown(timeoutMs: number = Shutdown.totalTimeoutMs): Promise<ShutdownReport> {
     this.scrollback.stop();
+    this.statuses.dispose();
     await this.scrollback.save(true);
     this.options.persistence.flush();
     const reply = await this.supervisor.shutdown(timeoutMs);
@@ -476,7 +483,9 @@ export class Hub {
     this.scrollback.sessionEnded(sessionId);
     if (session.status) {
       session.status = { ...session.status, status: 'exited', exitCode, command: null };
-      this.broadcast({ type: 'session_status', ...session.status });
+      this.statuses.pushNow(session.status);
+    } else {
+      this.statuses.forget(sessionId);
     }
     const tab = model.tabOf(this.layout, session.tabId);
     if (tab?.sessionId === sessionId) {
@@ -489,10 +498,12 @@ export class Hub {
     const session = this.sessions.get(status.sessionId);
     if (!session) return;
     session.status = status;
-    this.broadcast({ type: 'session_status', ...status });
+    this.statuses.push(status);
     const tab = model.tabOf(this.layout, session.tabId);
     if (tab && (tab.title !== status.title || (status.cwd !== null && tab.cwd !== status.cwd))) {
-      this.setLayout(
+      // Clients learn titles and directories from session_status; the layout keeps them for later
+      // clients and restarts without a full broadcast per change.
+      this.keepQuietly(
         model.updateTab(this.layout, tab.id, { title: status.title, cwd: status.cwd ?? tab.cwd }),
       );
     }
@@ -510,6 +521,7 @@ export class Hub {
       }
     }
     this.sessions.clear();
+    this.statuses.dispose();
     this.setLayout(next);
     if (staleTabIds.length > 0) this.broadcast({ type: 'terminal_stale', tabIds: staleTabIds });
   }
@@ -564,6 +576,12 @@ export class Hub {
     }
     this.setLayout(result.layout);
     return true;
+  }
+
+  /** A change clients already have from session_status: kept and saved, not broadcast. */
+  private keepQuietly(layout: Layout): void {
+    this.layout = layout;
+    this.options.persistence.save(layout);
   }
 
   private setLayout(layout: Layout): void {

@@ -125,6 +125,16 @@ describe('reduce', () => {
     expect(state.tabs.b?.bell).toBe(true);
   });
 
+  it('takes a tab’s title and directory from its session’s status (the hub sends no layout for them)', () => {
+    const state = run([
+      server({ type: 'layout', layout: layout('a'), revision: 1 }),
+      server(status('b', { title: 'vim notes.md', cwd: '/home/u/notes' })),
+      server(status('a', { sessionId: 'an-older-session', title: 'not this one' })),
+    ]);
+    expect(state.layout?.tabs.b).toMatchObject({ title: 'vim notes.md', cwd: '/home/u/notes' });
+    expect(state.layout?.tabs.a?.title).toBe(tab('a').title);
+  });
+
   it('forgets indicators of tabs that left the layout', () => {
     const smaller: Layout = {
       workspaces: [{ id: 'w1', name: 'One', tabIds: ['a'], activeTabId: 'a' }],

@@ -171,16 +171,30 @@ function activateTab(state: UiState, tabId: string, now: number): UiState {
   return withShownTab({ ...state, localActivation }, withActivation(layout, localActivation), now);
 }
 
+/**
+ * Titles and directories reach the window as statuses (the hub broadcasts no layout for them): the tab
+ * of the session takes them into the layout this window shows.
+ */
+function withStatusTitle(layout: Layout, status: SessionStatus): Layout {
+  const tab = layout.tabs[status.tabId];
+  if (!tab || tab.sessionId !== status.sessionId) return layout;
+  const cwd = status.cwd ?? tab.cwd;
+  if (tab.title === status.title && tab.cwd === cwd) return layout;
+  return { ...layout, tabs: { ...layout.tabs, [tab.id]: { ...tab, title: status.title, cwd } } };
+}
+
 function onStatus(state: UiState, status: SessionStatus, now: number): UiState {
-  const tab = state.layout?.tabs[status.tabId];
-  if (!tab) return state;
-  const current = indicators(state, status.tabId);
+  const layout = state.layout;
+  if (!layout?.tabs[status.tabId]) return state;
+  const titled = withStatusTitle(layout, status);
+  const base = titled === layout ? state : { ...state, layout: titled };
+  const current = indicators(base, status.tabId);
   const previous = current.status?.sessionId === status.sessionId ? current.status : null;
-  const hidden = status.tabId !== state.shownTabId;
+  const hidden = status.tabId !== base.shownTabId;
   const settled = current.hiddenSince === null || now - current.hiddenSince >= STATUS_SETTLE_MS;
   const newOutput = previous !== null && status.lastOutputAt > previous.lastOutputAt;
   const newBell = previous !== null && status.bells > previous.bells;
-  return withTab(state, status.tabId, {
+  return withTab(base, status.tabId, {
     ...current,
     status,
     unseen: current.unseen || (hidden && settled && newOutput),
