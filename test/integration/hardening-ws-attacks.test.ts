@@ -178,6 +178,36 @@ describe('the browser host refuses attackers before anything spawns', () => {
     await echo();
   });
 
+  it('refuses a request with two Host headers, upgrade or plain, whichever comes first', async () => {
+    const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
+    const path = `/ws?token=${right()}`;
+    for (const hosts of [
+      [server.url.host, `evil.example:${server.url.port}`],
+      [`evil.example:${server.url.port}`, server.url.host],
+    ]) {
+      const lines = [
+        `GET ${path} HTTP/1.1`,
+        ...hosts.map((h) => `Host: ${h}`),
+        `Origin: ${server.url.origin}`,
+      ];
+      expect(await rawUpgrade(upgradeHead(lines))).toMatch(/ 403 /);
+      const plain = [`GET / HTTP/1.1`, ...hosts.map((h) => `Host: ${h}`), 'Connection: close', '', ''];
+      expect(await rawUpgrade(plain.join('\r\n'))).toMatch(/ 403 /);
+    }
+    expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
+    expect(revision()).toBe(before.revision);
+    await echo();
+  });
+
+  it("serves the page with the desktop app's Content-Security-Policy, framing and forms forbidden", async () => {
+    const response = await fetch(new URL('/', server.url));
+    expect(response.status).toBe(200);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'none'");
+    expect(policy).toContain("script-src 'self'");
+  });
+
   it('closes an admitted connection whose first frame is an oversized spawn, before it spawns', async () => {
     const before = { revision: revision(), pids: pidsWithEnv('TABTERM_HOST_ID', marker).sort() };
     const { outcome, ws } = await attempt();
@@ -241,5 +271,8 @@ describe('the browser host refuses attackers before anything spawns', () => {
     await echo();
     expect(pidsWithEnv('TABTERM_HOST_ID', marker).sort()).toEqual(before.pids);
     expect(server.process.exitCode).toBeNull();
+    // Hundreds of refusals, a bounded log: a few lines one by one, the rest counted.
+    const refusedLines = server.stderr.join('').match(/refused WebSocket from/g) ?? [];
+    expect(refusedLines.length).toBeLessThanOrEqual(40);
   });
 });

@@ -1,21 +1,10 @@
 // The rules every window lives under, as pure functions: the Content-Security-Policy, which URLs may
 // leave the app (http/https only, to the user's browser), and the permission answer (always no).
 // security.ts applies them to Electron's sessions and web contents.
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { Links } from '../../shared/limits';
 
-/** xterm sets inline styles, hence 'unsafe-inline' for styles only; scripts come from the app alone. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 export type ResponseHeaders = Record<string, string | string[]>;
 

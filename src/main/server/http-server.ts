@@ -6,8 +6,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocket, WebSocketServer } from 'ws';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import type { HubClient, HubConnection } from '../hub/hub-client';
-import { checkUpgrade, type GateConfig, hostAllowed } from './ws-gate';
+import { RefusalLog } from './refusal-log';
+import { checkUpgrade, type GateConfig, hostAllowed, singleHost } from './ws-gate';
 
 /** Large enough for the biggest input message (1 MiB of characters, JSON-escaped), small enough to refuse abuse. */
 const MAX_FRAME_BYTES = 8 * 1024 * 1024;
@@ -15,6 +17,8 @@ const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 const MAX_CONNECTIONS = 64;
 /** Stop reading from a client whose outbound queue is this large; it reconnects and replays. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Refused upgrades logged one by one per minute; the rest are counted. */
+const REFUSALS_LOGGED = { perWindow: 20, windowMs: 60_000 };
 
 export interface HttpServerOptions {
   rendererDir: string;
@@ -34,14 +38,17 @@ export function createHttpServer(options: HttpServerOptions): Server {
         single: false,
       })
     : null;
+  const refusals = new RefusalLog(options.log, REFUSALS_LOGGED);
   const server = createServer((request, response) => {
-    if (!hostAllowed(options.gate(), request.headers.host)) {
+    if (!hostAllowed(options.gate(), singleHost(request.rawHeaders))) {
       response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: unexpected Host header.\n');
       return;
     }
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('x-frame-options', 'DENY');
+    // The same policy as the desktop app; frame-ancestors and form-action work only as a header.
+    response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     if (!assets) {
       response
         .writeHead(503, { 'content-type': 'text/plain' })
@@ -61,12 +68,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const verdict = checkUpgrade(options.gate(), {
       url: request.url,
-      host: request.headers.host,
+      host: singleHost(request.rawHeaders),
       origin: request.headers.origin,
     });
     if (!verdict.ok || sockets.clients.size >= MAX_CONNECTIONS) {
       const status = verdict.ok ? 503 : verdict.status;
-      options.log(
+      refusals.refused(
         `refused WebSocket from ${request.socket.remoteAddress}: ${verdict.ok ? 'too many connections' : verdict.reason}`,
       );
       socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

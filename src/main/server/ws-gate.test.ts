@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHostsFor, checkUpgrade, type GateConfig } from './ws-gate';
+import { allowedHostsFor, checkUpgrade, type GateConfig, singleHost } from './ws-gate';
 
 const config: GateConfig = { token: 'secret-token', allowedHosts: allowedHostsFor('127.0.0.1', 8123) };
 const good = { url: '/ws?token=secret-token', host: '127.0.0.1:8123', origin: 'http://127.0.0.1:8123' };
@@ -41,5 +41,13 @@ describe('allowedHostsFor', () => {
   it('accepts only the bound address otherwise', () => {
     expect(allowedHostsFor('192.0.2.7', 80)).toEqual(['192.0.2.7:80']);
     expect(allowedHostsFor('fe80::1', 80)).toEqual(['[fe80::1]:80']);
+  });
+});
+
+describe('singleHost', () => {
+  it('gives the one Host header, and nothing when there are none or two', () => {
+    expect(singleHost(['Host', '127.0.0.1:1', 'Origin', 'x'])).toBe('127.0.0.1:1');
+    expect(singleHost(['Origin', 'x'])).toBeUndefined();
+    expect(singleHost(['Host', '127.0.0.1:1', 'host', 'evil.example:1'])).toBeUndefined();
   });
 });

@@ -28,6 +28,21 @@ export function tokenMatches(expected: string, given: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The request's one Host header, from Node's raw header list; undefined when there is none or more than
+ * one (Node would keep the first of several, and a proxy in front might honour another).
+ */
+export function singleHost(rawHeaders: readonly string[]): string | undefined {
+  let host: string | undefined;
+  let count = 0;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() !== 'host') continue;
+    count++;
+    host = rawHeaders[i + 1];
+  }
+  return count === 1 ? host : undefined;
+}
+
 /** The Host header check on its own, for plain HTTP requests too. */
 export function hostAllowed(config: GateConfig, host: string | undefined): boolean {
   return host !== undefined && config.allowedHosts.includes(host.toLowerCase());
