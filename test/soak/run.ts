@@ -1,7 +1,10 @@
 // `npm run test:soak [-- --seconds N] [--tabs N]`: the hub (this process) with a real session host and 20
-// tabs cycling heavy output and respawns for a set time (default 120 s), after a warm-up. It then checks
-// that descriptors are flat, memory grew less than 10 %, nothing crashed and no zombie was left, prints
-// the figures as a table and exits non-zero if a target was missed. Not part of `npm test`.
+// tabs cycling heavy output, pastes into programs that never read them, kills and respawns for a set time
+// (default 120 s), after a warm-up. It then checks that descriptors are flat, memory grew less than 10 %,
+// nothing crashed, no zombie was left, no pasted text reached another session and no shell held another
+// terminal's descriptor; then it kills the session host (kill -9) three times with escaping jobs running
+// and checks that nothing of the lost sessions is left. Prints the figures as a table and exits non-zero
+// if a target was missed. Not part of `npm test`.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +14,17 @@ import { forkHostLauncher } from '../../src/main/host/fork-host-link';
 import { Hub } from '../../src/main/hub/hub';
 import type { Layout } from '../../src/shared/protocol';
 import { defaultSettings } from '../../src/shared/settings';
-import { childrenOf, describeProcess, openFds, processTable, rssBytes } from '../support/proc';
+import {
+  childrenOf,
+  describeProcess,
+  descriptorTargets,
+  openFds,
+  pidsWithEnv,
+  processTable,
+  rssBytes,
+} from '../support/proc';
 import { buildHost } from './build-host';
+import { crashHostWithEscapees } from './host-crashes';
 import { hostHeapAfterGc, inspectorPort } from './host-heap';
 import { formatTargets, growth, median, megabytes, percent, type Target } from './report';
 import { SoakClient } from './soak-client';
@@ -63,6 +75,21 @@ interface Sample {
   hubRss: number;
   hostRss: number;
   zombies: number[];
+  /** PTY masters held by the host's shells (each should hold none: its own terminal is a slave). */
+  inherited: number;
+}
+
+/** PTY master descriptors held by `pids` (a shell holding one can type into another tab). */
+function mastersHeld(pids: number[]): number {
+  let held = 0;
+  for (const pid of pids) {
+    try {
+      for (const target of descriptorTargets(pid).values()) if (target === '/dev/ptmx') held++;
+    } catch {
+      // ended while we looked
+    }
+  }
+  return held;
 }
 
 const log = (line: string) =>
@@ -129,6 +156,7 @@ async function main(): Promise<number> {
       hubRss: process.memoryUsage().rss,
       hostRss: rssBytes(hostPid) ?? Number.NaN,
       zombies: childrenOf(table, [process.pid, hostPid]).zombies,
+      inherited: mastersHeld(childrenOf(table, [hostPid]).live),
     };
   };
   /** Every session ended and every shell reaped: the state to compare descriptors and memory in. */
@@ -302,7 +330,34 @@ async function main(): Promise<number> {
     },
   ];
 
+  targets.push(
+    {
+      name: 'stray writes',
+      measured: `${client.strays.length} pastes seen in another session`,
+      target: '0',
+      ok: client.strays.length === 0,
+    },
+    {
+      name: 'inherited descriptors',
+      measured: `${peak((s) => s.inherited)} PTY masters held by shells (peak)`,
+      target: '0',
+      ok: peak((s) => s.inherited) === 0,
+    },
+  );
+
+  // Host crashes last: they replace the host, so they would muddle the descriptor and memory figures.
+  const crashes = await crashHostWithEscapees(hub, client, workspaceId, 3, log);
   await hub.shutdown(5_000);
+  const leaked = pidsWithEnv('TABTERM_HOST_ID', (value) =>
+    crashes.hostPrefixes.some((prefix) => value.startsWith(prefix)),
+  );
+  targets.push({
+    name: 'leaked processes, host crashes',
+    measured: `${leaked.length} left of ${crashes.escapees} escaping jobs over ${crashes.hostPrefixes.length - 1} kill -9s`,
+    target: '0',
+    ok: leaked.length === 0 && crashes.escapees > 0,
+  });
+  for (const pid of leaked.slice(0, 5)) log(`leaked: ${pid} ${describeProcess(pid)}`);
   for (const failure of [...warm.failures, ...stats.failures].slice(0, 10)) log(failure);
   for (const line of hubLog.slice(0, 10)) log(`hub: ${line}`);
   const ok = targets.every((t) => t.ok);

@@ -3,6 +3,8 @@
 import type { HubClient, HubConnection } from '../../src/main/hub/hub-client';
 import type { ClientMessage, Layout, ServerMessage } from '../../src/shared/protocol';
 
+const STRAY = /STRAY<([A-Za-z0-9_-]+)>/g;
+
 type Waiter = { match: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void };
 
 export class SoakClient implements HubClient {
@@ -14,6 +16,10 @@ export class SoakClient implements HubClient {
   totalChars = 0;
   readonly errors: Array<Extract<ServerMessage, { type: 'terminal_error' }>> = [];
   readonly hostStates: string[] = [];
+  /** Pasted text of one session seen in another's output (input that crossed tabs). */
+  readonly strays: string[] = [];
+  /** Lines a session is waited on for (workload.ts), and the sessions that showed them. */
+  private readonly watchedLines = new Map<string, Set<string>>();
   private waiters: Waiter[] = [];
 
   send(message: ServerMessage): void {
@@ -26,6 +32,14 @@ export class SoakClient implements HubClient {
         const { sessionId, data } = message;
         this.chars.set(sessionId, (this.chars.get(sessionId) ?? 0) + data.length);
         this.totalChars += data.length;
+        if (data.includes('STRAY<')) {
+          for (const [, from] of data.matchAll(STRAY)) {
+            if (from !== sessionId) this.strays.push(`${from} → ${sessionId}`);
+          }
+        }
+        for (const [line, seen] of this.watchedLines) {
+          if (data.includes(`${line}\r\n`)) seen.add(sessionId);
+        }
         // Acked once "rendered": on the next turn, as xterm's write callback would.
         setImmediate(() => this.do({ type: 'terminal_ack', sessionId, chars: data.length }));
         break;
@@ -38,6 +52,7 @@ export class SoakClient implements HubClient {
         break;
       case 'terminal_closed':
         this.chars.delete(message.sessionId);
+        for (const seen of this.watchedLines.values()) seen.delete(message.sessionId);
         break;
       default:
         break;
@@ -46,6 +61,16 @@ export class SoakClient implements HubClient {
       this.waiters = this.waiters.filter((w) => w !== waiter);
       waiter.resolve(message);
     }
+  }
+
+  /** Whether `line` was printed (followed by a line end) in the session's output since asked first. */
+  sawLine(sessionId: string, line: string): boolean {
+    let seen = this.watchedLines.get(line);
+    if (!seen) {
+      seen = new Set();
+      this.watchedLines.set(line, seen);
+    }
+    return seen.has(sessionId);
   }
 
   do(message: ClientMessage): void {

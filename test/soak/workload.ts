@@ -8,13 +8,29 @@ interface Job {
   command: string;
   /** Kill the session once this much output arrived (the command never ends by itself). */
   killAfterChars?: number;
+  /**
+   * Once this output line shows, paste this (made from the session id) into a program that never reads
+   * it: most of it waits in node-pty's queue when the session is killed, and none of it may ever reach
+   * another session (soak-client.ts counts strays).
+   */
+  paste?: { after: string; text: (sessionId: string) => string };
 }
+
+/** Marks text pasted into one session; seen in another session's output, it is a stray write. */
+export const strayMarker = (sessionId: string) => `STRAY<${sessionId}>`;
 
 const JOBS: Job[] = [
   { name: 'seq', command: 'seq 1 120000; exit' },
   { name: 'yes-exit-3', command: 'yes soak-line-of-text | head -c 1500000; echo; exit 3' },
   { name: 'flood-kill', command: 'yes flood-line-that-never-ends', killAfterChars: 1_000_000 },
   { name: 'base64', command: 'head -c 500000 /dev/urandom | base64 -w 120; exit' },
+  {
+    name: 'paste-kill',
+    // The line is parsed whole before the paste arrives, so bash never reads it: sleep holds the terminal.
+    command: "echo paste-rea''dy; exec sleep 1000",
+    paste: { after: 'paste-ready', text: (sessionId) => `echo ${strayMarker(sessionId)}\r`.repeat(8_000) },
+    killAfterChars: 2_000,
+  },
   {
     name: 'colours',
     command: 'for i in $(seq 1 3000); do printf "\\e[3%dm%05d \\e[0m%s\\n" $((i%8)) $i "$PWD"; done; exit',
@@ -62,6 +78,11 @@ async function life(client: SoakClient, tabId: string, job: Job, closeTab: boole
   const { sessionId } = await ready;
   const closed = client.next('terminal_closed', (m) => m.sessionId === sessionId, TIMEOUT_MS);
   client.do({ type: 'terminal_input', sessionId, data: `${job.command}\r` });
+  if (job.paste) {
+    const { after, text } = job.paste;
+    await until(() => client.sawLine(sessionId, after), TIMEOUT_MS, `"${after}" in ${job.name}`);
+    client.do({ type: 'terminal_input', sessionId, data: text(sessionId) });
+  }
   if (job.killAfterChars !== undefined) {
     const enough = job.killAfterChars;
     await until(
