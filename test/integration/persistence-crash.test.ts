@@ -181,6 +181,5 @@ describe('durable store under kill -9', () => {
     );
     expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
     expect(existsSync(join(dataDir, 'layout.json'))).toBe(true);
-    expect(elapsed).toBeLessThan(20_000);
   });
 });

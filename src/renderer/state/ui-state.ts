@@ -5,6 +5,7 @@
 import type { ConnectionState } from '../../shared/bridge';
 import type { HostState, Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
+import { withStatusTitle } from '../../shared/status-title';
 import {
   activateLocally,
   type LocalActivation,
@@ -169,18 +170,6 @@ function activateTab(state: UiState, tabId: string, now: number): UiState {
   const localActivation = activateLocally(layout, workspaceId, tabId, now);
   if (!localActivation) return state;
   return withShownTab({ ...state, localActivation }, withActivation(layout, localActivation), now);
-}
-
-/**
- * Titles and directories reach the window as statuses (the hub broadcasts no layout for them): the tab
- * of the session takes them into the layout this window shows.
- */
-function withStatusTitle(layout: Layout, status: SessionStatus): Layout {
-  const tab = layout.tabs[status.tabId];
-  if (!tab || tab.sessionId !== status.sessionId) return layout;
-  const cwd = status.cwd ?? tab.cwd;
-  if (tab.title === status.title && tab.cwd === cwd) return layout;
-  return { ...layout, tabs: { ...layout.tabs, [tab.id]: { ...tab, title: status.title, cwd } } };
 }
 
 function onStatus(state: UiState, status: SessionStatus, now: number): UiState {

@@ -334,6 +334,9 @@ export class SessionController<V extends SessionView> {
       if (!link) continue;
       this.dropLink(tabId);
       if (link.attachment.phase === 'attached') this.feeds.get(tabId)?.writeNote(lostMarker());
+      // A request on its way (the user just clicked the tab) died with the host: its answer will find no
+      // link. Carry it out once the next host is up, instead of leaving the tab stale.
+      else if (tabId === this.viewShown) this.deferred = { tabId, trigger: 'retry' };
     }
   }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import type { ClientMessage, Layout, ServerMessage } from '../../../src/shared/protocol';
+import { latestLayout } from '../../../src/shared/status-title';
 import { launchServe, stopServe } from '../../support/serve-process';
 import { waitFor } from './wait';
 
@@ -81,10 +82,11 @@ export class WsClient {
     return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
   }
 
+  /** The last layout with later statuses applied (titles and directories travel in those). */
   layout(): Layout {
-    const last = this.of('layout').at(-1);
-    if (!last) throw new Error('no layout yet');
-    return last.layout;
+    const layout = latestLayout(this.received);
+    if (!layout) throw new Error('no layout received');
+    return layout;
   }
 
   text(sessionId: string): string {
@@ -111,7 +113,7 @@ export class WsClient {
   ): Promise<Layout> {
     return waitFor(
       () => {
-        const layout = this.of('layout').at(-1)?.layout;
+        const layout = latestLayout(this.received);
         return layout && predicate(layout) ? layout : undefined;
       },
       what,

@@ -9,6 +9,7 @@ import type { HubClient, HubConnection } from '../../../src/main/hub/hub-client'
 import type { LayoutPersistence } from '../../../src/main/hub/hub-options';
 import type { ClientMessage, Layout, ServerMessage } from '../../../src/shared/protocol';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
+import { latestLayout } from '../../../src/shared/status-title';
 import { waitFor } from './wait';
 
 export const HOST_MODULE = resolve('src/session-host/host-main.ts');
@@ -53,11 +54,11 @@ export class TestClient implements HubClient {
     return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
   }
 
+  /** The last layout with later statuses applied (titles and directories travel in those). */
   layout(): Layout {
-    const layouts = this.of('layout');
-    const last = layouts[layouts.length - 1];
-    if (!last) throw new Error('no layout received');
-    return last.layout;
+    const layout = latestLayout(this.received);
+    if (!layout) throw new Error('no layout received');
+    return layout;
   }
 
   /** Replay plus live output of one session, in arrival order. */
