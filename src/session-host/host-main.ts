@@ -10,8 +10,8 @@ import { ProcessReaper, sendSignal } from './kill/process-reaper';
 import { createForkLink } from './link/fork-link';
 import type { HostLink } from './link/host-link';
 import { createParentPortLink } from './link/parent-port-link';
-import { createProcFs } from './proc/proc-fs';
-import { ProcessScanner } from './proc/process-tree';
+import { chooseSource } from './proc/choose-source';
+import { tableOf } from './proc/process-tree';
 import { spawnPty } from './pty/pty-adapter';
 import { ReplayBuffer } from './replay/replay-buffer';
 import { ActivityPoller } from './status/activity-poller';
@@ -22,10 +22,13 @@ function log(message: string): void {
 
 function main(link: HostLink): void {
   const hostId = `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const procFs = createProcFs();
-  const scanner = new ProcessScanner(procFs, process.pid);
+  const processes = chooseSource({ platform: process.platform, env: process.env });
+  log(`process table: ${processes.kind}`);
   const reaper = new ProcessReaper({
-    scan: () => scanner.scan(),
+    scan: async () => {
+      const listed = await processes.list(true);
+      return listed && tableOf(listed, process.pid, processes.groups);
+    },
     signal: sendSignal,
     now: () => realClock.now(),
     schedule: (callback, ms) => setTimeout(callback, ms),
@@ -38,7 +41,7 @@ function main(link: HostLink): void {
       new ReplayBuffer({ maxLines: config.ringMaxLines, maxBytes: config.ringMaxBytes }),
     reaper,
     poller: new ActivityPoller(),
-    procFs,
+    processes,
     signalGroup: (pgid, signal) => sendSignal(-pgid, signal),
     hostId,
     hostEnv: process.env,

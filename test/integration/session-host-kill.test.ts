@@ -42,9 +42,14 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-describe('kill', () => {
+/** Both Unix process-table backends run these: /proc (Linux) and ps (macOS, the BSDs; Linux too). */
+const BACKENDS = ['proc', 'ps'] as const;
+const hostWith = (backend: (typeof BACKENDS)[number]) =>
+  HostClient.start({ ...process.env, TABTERM_PROCESS_TABLE: backend });
+
+describe.each(BACKENDS)('kill (%s backend)', (backend) => {
   it('ends the shell, its jobs and every escaped process within the timeout', async () => {
-    client = await HostClient.start();
+    client = await hostWith(backend);
     const host = client;
     const id = uniqueId('kill');
     const pids = await sessionWithEscapees(host, id, ESCAPES);
@@ -66,7 +71,7 @@ describe('kill', () => {
   });
 
   it('ends what an exited shell left behind on shutdown', async () => {
-    client = await HostClient.start();
+    client = await hostWith(backend);
     const host = client;
     const id = uniqueId('leftover');
     const pids = await sessionWithEscapees(host, id, ['nohup sleep 1000 >/dev/null 2>&1 &']);
@@ -80,9 +85,9 @@ describe('kill', () => {
   });
 });
 
-describe('shutdown', () => {
+describe.each(BACKENDS)('shutdown (%s backend)', (backend) => {
   it('ends all sessions in parallel under one timeout and names the one that needed SIGKILL', async () => {
-    client = await HostClient.start();
+    client = await hostWith(backend);
     const host = client;
     const polite = uniqueId('polite');
     const stubborn = uniqueId('stubborn');

@@ -6,8 +6,8 @@ import { HostClient, outputLine, uniqueId, waitFor } from './helpers/host-client
 
 let client: HostClient | null = null;
 
-async function startHost(): Promise<HostClient> {
-  client = await HostClient.start();
+async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<HostClient> {
+  client = await HostClient.start(env);
   return client;
 }
 
@@ -154,9 +154,10 @@ describe('spawn failures', () => {
   });
 });
 
-describe('status', () => {
+// Both Unix process-table backends: /proc (Linux) and ps (macOS, the BSDs; Linux too).
+describe.each(['proc', 'ps'])('status (%s backend)', (backend) => {
   it('follows idle → running (sleep) → idle, the cwd, bells, the title and OSC 7', async () => {
-    const host = await startHost();
+    const host = await startHost({ ...process.env, TABTERM_PROCESS_TABLE: backend });
     const id = uniqueId('status');
     await host.spawnBash(id, { cwd: '/' });
     await waitFor(() => host.status(id)?.status === 'idle', 5_000, 'idle');

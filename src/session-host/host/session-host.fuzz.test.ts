@@ -19,6 +19,7 @@ import {
 } from '../../shared/testing/hostile-values';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
 import type { ProcFs } from '../proc/proc-fs';
+import { procSource } from '../proc/proc-source';
 import { ReplayBuffer } from '../replay/replay-buffer';
 import { ActivityPoller } from '../status/activity-poller';
 import { FakeLink, FakePty, spawnRequestFor } from '../testing/fakes';
@@ -74,7 +75,7 @@ function setup(proc: ProcFs = procFs) {
       new ReplayBuffer({ maxLines: config.ringMaxLines, maxBytes: config.ringMaxBytes }),
     reaper,
     poller: new ActivityPoller(),
-    procFs: proc,
+    processes: procSource(proc),
     signalGroup: () => {},
     hostId: 'fuzz-host',
     hostEnv: { PATH: '/usr/bin:/bin', HOME: '/root' },
@@ -544,7 +545,7 @@ describe('session host fuzzing', () => {
           const kept = leftovers.filter((n) => n < count).map((n) => `exited-${n}`);
           const proc: ProcFs = {
             ...procFs,
-            listPids: () => kept.map((_, i) => 9000 + i),
+            listPids: () => [1, ...kept.map((_, i) => 9000 + i)],
             readEnviron: (pid) => {
               const id = kept[pid - 9000];
               return id ? `TABTERM_HOST_ID=fuzz-host\0TABTERM_SESSION_ID=${id}\0` : null;
@@ -558,6 +559,8 @@ describe('session host fuzzing', () => {
               request: spawnRequestFor(`exited-${n}`, { tabId: 't' }),
             });
             ptys.get(`exited-${n}`)?.emitExit({ exitCode: 0, signal: null });
+            // Pruning reads the process table, which takes a turn (a backend may run `ps`).
+            if (n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
           }
           await host.shutdown(1000);
           const reaped = reaper.calls.map((target) => target.sessionId);

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
+import { noSource } from '../proc/no-source';
 import type { ProcFs } from '../proc/proc-fs';
+import { procSource } from '../proc/proc-source';
+import type { ProcessSource } from '../proc/process-source';
 import type { PtyProcess, PtySpawnOptions } from '../pty/pty-process';
 import type { RingBuffer } from '../session/session';
 import { ActivityPoller } from '../status/activity-poller';
@@ -41,7 +44,10 @@ const procFs: ProcFs = {
   readCwd: () => '/tmp',
 };
 
-function setup(spawnPty?: (options: PtySpawnOptions) => PtyProcess) {
+function setup(
+  spawnPty?: (options: PtySpawnOptions) => PtyProcess,
+  processes: ProcessSource = procSource(procFs),
+) {
   const clock = new FakeClock();
   const link = new FakeLink();
   const reaper = new FakeReaper();
@@ -64,7 +70,7 @@ function setup(spawnPty?: (options: PtySpawnOptions) => PtyProcess) {
     },
     reaper,
     poller: new ActivityPoller({ intervalMs: 500, activeWindowMs: 1500 }, clock),
-    procFs,
+    processes,
     signalGroup: (pgid, signal) => signals.push(`${signal} -${pgid}`),
     hostId: 'host-x',
     hostEnv: { PATH: '/usr/bin:/bin', HOME: '/root' },
@@ -211,15 +217,14 @@ describe('SessionHost', () => {
     expect(signals).toEqual([]);
   });
 
-  it('nudges the foreground process group to repaint only when the alternate screen is active', () => {
+  it('nudges the foreground process group to repaint only when the alternate screen is active', async () => {
     const { host, rings, signals, spawn } = setup();
     spawn('s1');
     host.handle({ type: 'snapshot', reqId: 1, sessionId: 's1' });
-    expect(signals).toEqual([]);
     (rings[0] as FakeRing).modes.alternateScreen = true;
     tpgidOf.set(1000, 1234);
     host.handle({ type: 'snapshot', reqId: 2, sessionId: 's1' });
-    expect(signals).toEqual(['SIGWINCH -1234']);
+    await vi.waitFor(() => expect(signals).toEqual(['SIGWINCH -1234']));
   });
 
   it('pauses and resumes the PTY for the hub, and for the channel backlog across all sessions', () => {
@@ -258,7 +263,13 @@ describe('SessionHost', () => {
     spawn('s1');
     host.handle({ type: 'kill', sessionId: 's1' });
     expect(reaper.calls[0]).toEqual({
-      target: { hostId: 'host-x', sessionId: 's1', shellPid: 1000 },
+      target: {
+        hostId: 'host-x',
+        sessionId: 's1',
+        shellPid: 1000,
+        group: 1000,
+        killTerminal: expect.any(Function),
+      },
       options: { graceMs: 1500, timeoutMs: 5000 },
     });
     host.handle({ type: 'kill', sessionId: 'ghost' });
@@ -277,8 +288,14 @@ describe('SessionHost', () => {
     reaper.result = { forced: true, survivors: [] };
     const result = await host.shutdown(2000);
     expect(reaper.calls.map((c) => c.target)).toEqual([
-      { hostId: 'host-x', sessionId: 'live', shellPid: 1000 },
-      { hostId: 'host-x', sessionId: 'gone', shellPid: null },
+      {
+        hostId: 'host-x',
+        sessionId: 'live',
+        shellPid: 1000,
+        group: 1000,
+        killTerminal: expect.any(Function),
+      },
+      { hostId: 'host-x', sessionId: 'gone', shellPid: null, group: 1001 },
     ]);
     expect(reaper.calls[0]?.options).toEqual({ graceMs: 1200, timeoutMs: 2000 });
     expect(result).toEqual({ forced: ['live', 'gone'], survivors: [] });
@@ -297,7 +314,13 @@ describe('SessionHost', () => {
     reaper.result = { forced: false, survivors: [] };
     await host.shutdown(1000);
     expect(reaper.calls.map((c) => c.target).slice(1)).toEqual([
-      { hostId: 'host-x', sessionId: 'live', shellPid: 1000 },
+      {
+        hostId: 'host-x',
+        sessionId: 'live',
+        shellPid: 1000,
+        group: 1000,
+        killTerminal: expect.any(Function),
+      },
       { hostId: 'dead-1', sessionId: null, shellPid: null },
     ]);
   });
@@ -325,17 +348,32 @@ describe('SessionHost', () => {
     });
   });
 
-  it('polls the foreground process after input and reports the running program', () => {
+  it('polls the foreground process after input and reports the running program', async () => {
     const { host, link, clock, spawn } = setup();
     spawn('s1');
     tpgidOf.set(1000, 2000);
     host.handle({ type: 'write', sessionId: 's1', data: 'vim\r' });
     clock.advance(500);
-    expect(link.ofType('status').at(-1)?.status).toMatchObject({
-      status: 'running',
-      command: 'vim',
-      title: 'vim',
-    });
+    await vi.waitFor(() =>
+      expect(link.ofType('status').at(-1)?.status).toMatchObject({
+        status: 'running',
+        command: 'vim',
+        title: 'vim',
+      }),
+    );
     tpgidOf.delete(1000);
+  });
+
+  it("without a process table, tells running from idle by node-pty's foreground process name", () => {
+    const { host, link, clock, ptys, spawn } = setup(undefined, noSource);
+    spawn('s1');
+    ptys[0]!.processName = 'sleep';
+    host.handle({ type: 'write', sessionId: 's1', data: 'sleep 9\r' });
+    clock.advance(500);
+    expect(link.ofType('status').at(-1)?.status).toMatchObject({ status: 'running', command: 'sleep' });
+    ptys[0]!.processName = '/bin/sh';
+    host.handle({ type: 'write', sessionId: 's1', data: '\r' });
+    clock.advance(500);
+    expect(link.ofType('status').at(-1)?.status).toMatchObject({ status: 'idle', command: null });
   });
 });

@@ -12,8 +12,7 @@ import { Reaping, RingBufferDefaults, Shutdown } from '../../shared/limits';
 import { describeIssues } from '../../shared/protocol';
 import type { Reaper, ReapOptions, ReapResult } from '../kill/process-reaper';
 import type { HostLink } from '../link/host-link';
-import type { ProcFs } from '../proc/proc-fs';
-import { markedSessionOf } from '../proc/process-tree';
+import type { ProcessSource } from '../proc/process-source';
 import type { PtySpawner } from '../pty/pty-process';
 import { type RingBuffer, Session } from '../session/session';
 import { buildSessionEnv } from '../session/session-env';
@@ -26,7 +25,7 @@ export interface SessionHostDeps {
   createRing(config: HostConfig): RingBuffer;
   reaper: Reaper;
   poller: ActivityPoller;
-  procFs: ProcFs;
+  processes: ProcessSource;
   signalGroup(pgid: number, signal: NodeJS.Signals): void;
   /** Unique per host process; part of every session's environment marker. */
   hostId: string;
@@ -65,9 +64,13 @@ const GRACE_SHARE = 0.6;
 
 export class SessionHost {
   private readonly sessions = new Map<string, Session>();
-  /** Sessions whose shell exited: stragglers they left (`sleep 99 &; exit`) are still ended on shutdown. */
-  private readonly exitedIds = new Set<string>();
+  /**
+   * Sessions whose shell exited, with the shell's pid (it led the terminal's process group): stragglers
+   * they left (`sleep 99 &; exit`) are still ended on shutdown.
+   */
+  private readonly exitedIds = new Map<string, number>();
   private exitedPruneAt: number = Reaping.exitedPruneFrom;
+  private pruning = false;
   private readonly kills = new Map<string, Promise<ReapResult>>();
   /** Hosts that died, whose leftover processes are being ended (shutdown ends them too). */
   private readonly orphanHosts = new Set<string>();
@@ -160,7 +163,7 @@ export class SessionHost {
     this.shuttingDown = true;
     try {
       const options = { graceMs: Math.min(Shutdown.graceMs, Math.floor(timeoutMs * GRACE_SHARE)), timeoutMs };
-      const ids = new Set([...this.sessions.keys(), ...this.exitedIds, ...this.kills.keys()]);
+      const ids = new Set([...this.sessions.keys(), ...this.exitedIds.keys(), ...this.kills.keys()]);
       const [results, orphans] = await Promise.all([
         Promise.all([...ids].map(async (id) => ({ id, result: await this.reap(id, options, false) }))),
         Promise.all([...this.orphanHosts].map((hostId) => this.reapOrphansOf(hostId, options))),
@@ -232,13 +235,14 @@ export class SessionHost {
     const session = new Session(request, check.file, pty, this.deps.createRing(this.config), {
       send: (message) => this.send(message),
       poller: this.deps.poller,
-      procFs: this.deps.procFs,
+      processes: this.deps.processes,
       signalGroup: this.deps.signalGroup,
       wallClock: this.deps.wallClock,
       onExit: (ended) => {
         if (this.sessions.get(ended.sessionId) !== ended) return;
         this.sessions.delete(ended.sessionId);
-        if (!this.reaped.has(ended) && !this.kills.has(ended.sessionId)) this.rememberExited(ended.sessionId);
+        if (!this.reaped.has(ended) && !this.kills.has(ended.sessionId))
+          this.rememberExited(ended.sessionId, ended.pid);
       },
     });
     this.sessions.set(sessionId, session);
@@ -252,17 +256,21 @@ export class SessionHost {
    * the list has doubled, ids whose session left nothing behind are dropped: a long-running app sees
    * thousands of shells exit, and most leave nothing.
    */
-  private rememberExited(sessionId: string): void {
-    this.exitedIds.add(sessionId);
-    if (this.exitedIds.size < this.exitedPruneAt) return;
-    const marked = new Set<string>();
-    for (const pid of this.deps.procFs.listPids()) {
-      const environ = this.deps.procFs.readEnviron(pid);
-      const session = environ === null ? null : markedSessionOf(environ, this.deps.hostId);
-      if (session !== null) marked.add(session);
-    }
-    for (const id of this.exitedIds) if (!marked.has(id)) this.exitedIds.delete(id);
-    this.exitedPruneAt = Math.max(Reaping.exitedPruneFrom, this.exitedIds.size * 2);
+  private rememberExited(sessionId: string, shellPid: number): void {
+    this.exitedIds.set(sessionId, shellPid);
+    if (this.exitedIds.size < this.exitedPruneAt || this.pruning) return;
+    this.pruning = true;
+    void this.deps.processes.list(true).then((processes) => {
+      this.pruning = false;
+      // Without a table nothing can be told: keep them all (shutdown signals their groups).
+      if (!processes) return;
+      const marked = new Set<string>();
+      for (const info of processes) {
+        if (info.marker?.hostId === this.deps.hostId) marked.add(info.marker.sessionId);
+      }
+      for (const id of this.exitedIds.keys()) if (!marked.has(id)) this.exitedIds.delete(id);
+      this.exitedPruneAt = Math.max(Reaping.exitedPruneFrom, this.exitedIds.size * 2);
+    });
   }
 
   private snapshot(message: Message<'snapshot'>): void {
@@ -323,7 +331,13 @@ export class SessionHost {
     const shellPid = session?.alive ? session.pid : null;
     // Before any signal: queued input must not outlive the PTY (see PtyProcess.dropPendingInput).
     session?.endInput();
-    const target = { hostId: this.deps.hostId, sessionId, shellPid };
+    const target = {
+      hostId: this.deps.hostId,
+      sessionId,
+      shellPid,
+      group: session?.pid ?? this.exitedIds.get(sessionId) ?? null,
+      ...(session?.alive ? { killTerminal: (signal: NodeJS.Signals) => session.killTerminal(signal) } : {}),
+    };
     const promise = this.deps.reaper.reap(target, options).then((result) => {
       if (this.kills.get(sessionId) === promise) this.kills.delete(sessionId);
       this.exitedIds.delete(sessionId);

@@ -34,6 +34,8 @@ class World {
   time = 0;
   processes = new Map<number, SimProcess>();
   signals: string[] = [];
+  /** No process table can be read (the reaper works blind, with the group and signal 0). */
+  blind = false;
   private queue: { at: number; callback: () => void }[] = [];
 
   add(...list: SimProcess[]): void {
@@ -42,11 +44,15 @@ class World {
 
   reaper(): ProcessReaper {
     return new ProcessReaper({
-      scan: (): ProcessTable => ({
-        processes: new Map([...this.processes].map(([pid, p]) => [pid, p.info])),
-        protectedPids: new Set([1]),
-        protectedGroups: new Set([0, 1]),
-      }),
+      scan: (): ProcessTable | null =>
+        this.blind
+          ? null
+          : {
+              processes: new Map([...this.processes].map(([pid, p]) => [pid, p.info])),
+              protectedPids: new Set([1]),
+              protectedGroups: new Set([0, 1]),
+              groups: true,
+            },
       signal: (pid, signal) => this.signal(pid, signal),
       now: () => this.time,
       schedule: (callback, ms) => this.queue.push({ at: this.time + ms, callback }),
@@ -54,10 +60,23 @@ class World {
     });
   }
 
-  private signal(pid: number, signal: string): void {
+  private signal(pid: number, signal: string | 0): boolean {
+    if (pid < 0) {
+      const members = [...this.processes.values()].filter((p) => p.info.pgid === -pid);
+      if (signal !== 0) this.signals.push(`${signal}:${pid}`);
+      for (const member of members) if (signal !== 0) this.deliver(member, signal);
+      return members.length > 0;
+    }
     const p = this.processes.get(pid);
-    if (!p) return;
+    if (!p) return false;
+    if (signal === 0) return true;
     this.signals.push(`${signal}:${pid}`);
+    this.deliver(p, signal);
+    return true;
+  }
+
+  private deliver(p: SimProcess, signal: string): void {
+    const pid = p.info.pid;
     if (signal === 'SIGCONT') p.info.state = 'S';
     if (signal === 'SIGHUP' && p.behaviour === 'dies-on-hup' && p.info.state !== 'T') {
       this.processes.delete(pid);
@@ -190,5 +209,69 @@ describe('ProcessReaper', () => {
       { forced: true, survivors: [] },
     ]);
     expect(world.time).toBeLessThan(1600);
+  });
+
+  describe('with no process table at all (no /proc, no ps)', () => {
+    it('hangs up the terminal group and the shell, asks the terminal to end, and is done once they are gone', async () => {
+      const world = new World();
+      world.blind = true;
+      world.add(proc(100, 1, 'dies-on-hup'), proc(101, 100, 'dies-on-hup', { pgid: 100 }));
+      const terminal: string[] = [];
+      const result = await world.run(
+        world.reaper().reap(
+          {
+            hostId: 'h',
+            sessionId: 's1',
+            shellPid: 100,
+            group: 100,
+            killTerminal: (s) => terminal.push(s),
+          },
+          options,
+        ),
+      );
+      expect(result).toEqual({ forced: false, survivors: [] });
+      expect(world.signals.slice(0, 2)).toEqual(['SIGHUP:-100', 'SIGCONT:-100']);
+      expect(terminal).toEqual(['SIGHUP']);
+      expect(world.time).toBeLessThan(100);
+    });
+
+    it('SIGKILLs the group after the grace period when something in it ignores the hangup', async () => {
+      const world = new World();
+      world.blind = true;
+      world.add(proc(100, 1, 'dies-on-hup'), proc(102, 100, 'ignores-hup', { pgid: 100 }));
+      const result = await world.run(
+        world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: 100, group: 100 }, options),
+      );
+      expect(result).toEqual({ forced: true, survivors: [] });
+      expect(world.signals).toContain('SIGKILL:-100');
+      expect(world.processes.size).toBe(0);
+    });
+
+    it('signals the group of a session whose shell already exited, and never reports one unsignalled', async () => {
+      const world = new World();
+      world.blind = true;
+      world.add(proc(103, 1, 'dies-on-hup', { pgid: 100 }));
+      const result = await world.run(
+        world.reaper().reap({ hostId: 'h', sessionId: 's1', shellPid: null, group: 100 }, options),
+      );
+      expect(result).toEqual({ forced: false, survivors: [] });
+      expect(world.signals[0]).toBe('SIGHUP:-100');
+      const gone = new World();
+      gone.blind = true;
+      const terminal: string[] = [];
+      await gone.run(
+        gone.reaper().reap(
+          {
+            hostId: 'h',
+            sessionId: 's2',
+            shellPid: 200,
+            group: 200,
+            killTerminal: (s) => terminal.push(s),
+          },
+          options,
+        ),
+      );
+      expect(terminal).toEqual(['SIGHUP']);
+    });
   });
 });

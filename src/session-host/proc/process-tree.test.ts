@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcFs } from './proc-fs';
-import { markedSessionOf, markerOf, ProcessScanner, sessionIdentity, sessionProcesses } from './process-tree';
+import { procSource } from './proc-source';
+import { markedSessionOf, markerOf, sessionIdentity, sessionProcesses, tableOf } from './process-tree';
 
 interface FakeProcess {
   pid: number;
@@ -56,13 +57,15 @@ const base: FakeProcess[] = [
   { pid: 999, ppid: 1, pgid: 999, sid: 999, comm: 'unrelated' },
 ];
 
-function scan(list: FakeProcess[]) {
-  return new ProcessScanner(fakeProc([...base, ...list]), SELF).scan();
+async function scan(list: FakeProcess[]) {
+  const listed = await procSource(fakeProc([...base, ...list])).list(true);
+  if (!listed) throw new Error('nothing listed');
+  return tableOf(listed, SELF);
 }
 
 describe('sessionProcesses', () => {
-  it('finds the shell, its background job, a pipeline group and grandchildren', () => {
-    const table = scan([
+  it('finds the shell, its background job, a pipeline group and grandchildren', async () => {
+    const table = await scan([
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
       { pid: 601, ppid: 600, pgid: 601, sid: 600, comm: 'sleep', env: mark('s1') },
       { pid: 602, ppid: 600, pgid: 602, sid: 600, comm: 'make' },
@@ -71,8 +74,8 @@ describe('sessionProcesses', () => {
     expect(sessionProcesses(table, sessionIdentity(HOST, 's1', 600))).toEqual([600, 601, 602, 603]);
   });
 
-  it('finds a setsid child and a double-forked daemon through the marker, and what they started', () => {
-    const table = scan([
+  it('finds a setsid child and a double-forked daemon through the marker, and what they started', async () => {
+    const table = await scan([
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
       // setsid sleep: own session, still a child of bash
       { pid: 610, ppid: 600, pgid: 610, sid: 610, comm: 'sleep', env: mark('s1') },
@@ -86,8 +89,8 @@ describe('sessionProcesses', () => {
     expect(sessionProcesses(table, sessionIdentity(HOST, 's1', 600))).toEqual([600, 610, 620, 621, 622]);
   });
 
-  it('never includes other sessions, other hosts with the same session id, the host or its ancestors', () => {
-    const table = scan([
+  it('never includes other sessions, other hosts with the same session id, the host or its ancestors', async () => {
+    const table = await scan([
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
       { pid: 700, ppid: SELF, pgid: 700, sid: 700, comm: 'bash', env: mark('s2') },
       { pid: 701, ppid: 700, pgid: 701, sid: 700, comm: 'vim', env: mark('s2') },
@@ -99,16 +102,16 @@ describe('sessionProcesses', () => {
     expect(sessionProcesses(table, sessionIdentity(HOST, 's2', 700))).toEqual([700, 701]);
   });
 
-  it('after the shell exited, relies on markers only (its pid may have been reused)', () => {
-    const table = scan([
+  it('after the shell exited, relies on markers only (its pid may have been reused)', async () => {
+    const table = await scan([
       { pid: 600, ppid: 1, pgid: 600, sid: 600, comm: 'reused-pid' },
       { pid: 630, ppid: 1, pgid: 630, sid: 630, comm: 'nohup-job', env: mark('s1') },
     ]);
     expect(sessionProcesses(table, sessionIdentity(HOST, 's1', null))).toEqual([630]);
   });
 
-  it("finds everything a dead host's sessions left, by its marker alone, and nothing of the live host", () => {
-    const table = scan([
+  it("finds everything a dead host's sessions left, by its marker alone, and nothing of the live host", async () => {
+    const table = await scan([
       { pid: 630, ppid: 1, pgid: 630, sid: 630, comm: 'nohup-job', env: mark('s1', 'dead-host') },
       { pid: 631, ppid: 630, pgid: 630, sid: 630, comm: 'its-child' },
       { pid: 640, ppid: 1, pgid: 640, sid: 640, comm: 'setsid-job', env: mark('s7', 'dead-host') },
@@ -117,19 +120,19 @@ describe('sessionProcesses', () => {
     expect(sessionProcesses(table, sessionIdentity('dead-host', null, null))).toEqual([630, 631, 640]);
   });
 
-  it('keeps finding the members of a known session after its leader died and they were reparented', () => {
+  it('keeps finding the members of a known session after its leader died and they were reparented', async () => {
     const identity = sessionIdentity(HOST, 's1', 600);
-    const before = scan([
+    const before = await scan([
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash' },
       { pid: 660, ppid: 600, pgid: 660, sid: 600, comm: 'env-i-job' },
     ]);
     expect(sessionProcesses(before, identity)).toEqual([600, 660]);
-    const after = scan([{ pid: 660, ppid: 1, pgid: 660, sid: 600, comm: 'env-i-job' }]);
+    const after = await scan([{ pid: 660, ppid: 1, pgid: 660, sid: 600, comm: 'env-i-job' }]);
     expect(sessionProcesses(after, identity)).toEqual([660]);
   });
 
-  it('leaves zombies out: they have ended already', () => {
-    const table = scan([
+  it('leaves zombies out: they have ended already', async () => {
+    const table = await scan([
       { pid: 600, ppid: SELF, pgid: 600, sid: 600, comm: 'bash', env: mark('s1') },
       { pid: 640, ppid: 600, pgid: 640, sid: 600, comm: 'done', state: 'Z' },
     ]);
@@ -137,27 +140,27 @@ describe('sessionProcesses', () => {
   });
 });
 
-describe('ProcessScanner', () => {
-  it('reads each process environment once, not on every scan', () => {
+describe('the /proc source and its table', () => {
+  it('reads each process environment once, not on every listing', async () => {
     const fs = fakeProc([...base, { pid: 600, ppid: SELF, pgid: 600, sid: 600, env: mark('s1') }]);
-    const scanner = new ProcessScanner(fs, SELF);
-    scanner.scan();
+    const source = procSource(fs);
+    await source.list(true);
     const first = fs.environReads;
     expect(first).toBeGreaterThan(0);
-    const table = scanner.scan();
+    const listed = await source.list(true);
     expect(fs.environReads).toBe(first);
-    expect(table.processes.get(600)?.marker).toEqual({ hostId: HOST, sessionId: 's1' });
+    expect(tableOf(listed ?? [], SELF).processes.get(600)?.marker).toEqual({ hostId: HOST, sessionId: 's1' });
   });
 
-  it('protects the host, its ancestors, init and kernel threads', () => {
-    const table = scan([]);
+  it('protects the host, its ancestors, init and kernel threads', async () => {
+    const table = await scan([]);
     for (const pid of [1, 2, 3, 400, SELF]) expect(table.processes.has(pid)).toBe(false);
     expect(table.processes.has(999)).toBe(true);
   });
 });
 
 describe('markerOf / markedSessionOf', () => {
-  it('reads the marker of any host, and nothing from half a marker', () => {
+  it('reads the marker of any host, and nothing from half a marker', async () => {
     expect(markerOf('A=1\0TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=h9\0')).toEqual({
       hostId: 'h9',
       sessionId: 's1',
@@ -165,7 +168,7 @@ describe('markerOf / markedSessionOf', () => {
     expect(markerOf('TABTERM_SESSION_ID=s1\0')).toBeNull();
   });
 
-  it('needs both the host id and the session id', () => {
+  it('needs both the host id and the session id', async () => {
     expect(markedSessionOf('A=1\0TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=host-1\0', HOST)).toBe('s1');
     expect(markedSessionOf('TABTERM_SESSION_ID=s1\0TABTERM_HOST_ID=host-2\0', HOST)).toBeNull();
     expect(markedSessionOf('TABTERM_SESSION_ID=s1\0', HOST)).toBeNull();

@@ -11,8 +11,7 @@
 //     joined from inside, so its other members were started by the session too.
 // The host itself, its ancestors, init and kernel threads are never included, nor are their groups.
 import { HOST_ID_VAR, SESSION_ID_VAR, type SessionMarker } from '../session/session-env';
-import type { ProcFs } from './proc-fs';
-import { isGone, type ProcStat, parseStat } from './proc-stat';
+import { isGone, type ProcStat } from './proc-stat';
 
 export interface ProcessInfo extends ProcStat {
   /** The Tabterm session marker in the process's environment (of any host), else null. */
@@ -22,6 +21,8 @@ export interface ProcessInfo extends ProcStat {
 export interface ProcessTable {
   /** Live processes (zombies left out: they have already ended). */
   processes: Map<number, ProcessInfo>;
+  /** The platform has process groups and sessions (not Windows). */
+  groups: boolean;
   /** Pids that must never be signalled, and the groups/sessions they lead into. */
   protectedPids: Set<number>;
   protectedGroups: Set<number>;
@@ -44,56 +45,53 @@ export function markedSessionOf(environ: string, hostId: string): string | null 
   return marker?.hostId === hostId ? marker.sessionId : null;
 }
 
-export class ProcessScanner {
-  /** Marker per pid+start time: the environment a process was started with does not change, so one read is enough. */
-  private markerCache = new Map<string, SessionMarker | null>();
+/**
+ * Each process's Tabterm marker, read once per process: the environment a process was started with does
+ * not change (pid and start time name one process across pid reuse). `read` gets the pids not seen before.
+ */
+export class MarkerCache {
+  private known = new Map<string, SessionMarker | null>();
 
-  constructor(
-    private readonly procFs: ProcFs,
-    private readonly selfPid: number,
-  ) {}
-
-  scan(): ProcessTable {
-    const stats = new Map<number, ProcStat>();
-    for (const pid of this.procFs.listPids()) {
-      const text = this.procFs.readStat(pid);
-      const stat = text === null ? null : parseStat(text);
-      if (stat && !isGone(stat)) stats.set(pid, stat);
-    }
-    const protectedPids = this.protectedPids(stats);
-    const protectedGroups = new Set<number>([0, 1]);
-    for (const pid of protectedPids) {
-      const stat = stats.get(pid);
-      if (stat) protectedGroups.add(stat.pgid).add(stat.sid);
-    }
-    const processes = new Map<number, ProcessInfo>();
-    const seen = new Map<string, SessionMarker | null>();
-    for (const stat of stats.values()) {
-      if (protectedPids.has(stat.pid)) continue;
-      const key = `${stat.pid}:${stat.startTime}`;
-      let marker = this.markerCache.get(key);
-      if (marker === undefined) {
-        const environ = this.procFs.readEnviron(stat.pid);
-        marker = environ === null ? null : markerOf(environ);
-      }
-      seen.set(key, marker);
-      processes.set(stat.pid, { ...stat, marker });
-    }
-    this.markerCache = seen;
-    return { processes, protectedPids, protectedGroups };
-  }
-
-  private protectedPids(stats: Map<number, ProcStat>): Set<number> {
-    const result = new Set<number>([1, 2]);
-    for (let pid: number | undefined = this.selfPid; pid !== undefined && pid > 0 && !result.has(pid); ) {
-      result.add(pid);
-      pid = stats.get(pid)?.ppid;
-    }
-    for (const stat of stats.values()) {
-      if (stat.ppid === 2) result.add(stat.pid);
-    }
+  async markers(
+    stats: readonly ProcStat[],
+    read: (pids: number[]) => Promise<Map<number, SessionMarker | null>>,
+  ): Promise<ProcessInfo[]> {
+    const key = (stat: ProcStat) => `${stat.pid}:${stat.startTime}`;
+    const unknown = stats.filter((stat) => !this.known.has(key(stat))).map((stat) => stat.pid);
+    const fresh = unknown.length > 0 ? await read(unknown) : new Map<number, SessionMarker | null>();
+    const next = new Map<string, SessionMarker | null>();
+    const result = stats.map((stat) => {
+      const marker = this.known.get(key(stat)) ?? fresh.get(stat.pid) ?? null;
+      next.set(key(stat), marker);
+      return { ...stat, marker };
+    });
+    this.known = next;
     return result;
   }
+}
+
+/**
+ * The table the reaper works on: `entries` (live processes) without what must never be signalled — the
+ * host itself, its ancestors, init and kernel threads — and the groups and sessions those lead.
+ * `groups` is false where the platform has no process groups (Windows): the reaper then also asks the
+ * terminal to end its processes.
+ */
+export function tableOf(entries: readonly ProcessInfo[], selfPid: number, groups = true): ProcessTable {
+  const byPid = new Map(entries.filter((entry) => !isGone(entry)).map((entry) => [entry.pid, entry]));
+  const protectedPids = new Set<number>([0, 1, 2]);
+  for (let pid: number | undefined = selfPid; pid !== undefined && pid > 0 && !protectedPids.has(pid); ) {
+    protectedPids.add(pid);
+    pid = byPid.get(pid)?.ppid;
+  }
+  for (const entry of byPid.values()) if (entry.ppid === 2) protectedPids.add(entry.pid);
+  const protectedGroups = new Set<number>([0, 1]);
+  for (const pid of protectedPids) {
+    const entry = byPid.get(pid);
+    if (entry) protectedGroups.add(entry.pgid).add(entry.sid);
+  }
+  const processes = new Map<number, ProcessInfo>();
+  for (const [pid, entry] of byPid) if (!protectedPids.has(pid)) processes.set(pid, entry);
+  return { processes, protectedPids, protectedGroups, groups };
 }
 
 /** What identifies a session's processes beyond markers. Accumulated over successive scans. */

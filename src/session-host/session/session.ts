@@ -1,12 +1,9 @@
 // One live PTY session in the host: its output path (batching → replay ring → status scanner → channel),
 // flow control, status and redraw nudge. The registry (host/session-host.ts) owns creation and killing.
-import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub, SpawnRequest } from '../../shared/host-protocol';
-import type { ProcFs } from '../proc/proc-fs';
-import { parseStat } from '../proc/proc-stat';
+import type { Foreground, ProcessSource } from '../proc/process-source';
 import type { PtyExit, PtyProcess } from '../pty/pty-process';
 import type { ActivityPoller, Pollable } from '../status/activity-poller';
-import { readForeground } from '../status/foreground';
 import { StatusTracker } from '../status/status-tracker';
 import { TerminalScanner } from '../status/terminal-scanner';
 import { OutputBatcher } from './output-batcher';
@@ -22,7 +19,7 @@ export interface RingBuffer {
 export interface SessionDeps {
   send(message: HostToHub): void;
   poller: ActivityPoller;
-  procFs: ProcFs;
+  processes: ProcessSource;
   /** Signals a process group (negative pid semantics handled by the implementation). */
   signalGroup(pgid: number, signal: NodeJS.Signals): void;
   /** Wall-clock epoch ms, for lastOutputAt. */
@@ -31,9 +28,14 @@ export interface SessionDeps {
   onExit(session: Session, exit: PtyExit): void;
 }
 
+/** A program's file name, whichever separator its path uses (a login shell's "-zsh" counts as "zsh"). */
+function programName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).replace(/^-/, '');
+}
+
 /** comm is the executable's file name cut to 15 bytes (TASK_COMM_LEN - 1). */
 function commOf(file: string): string {
-  return basename(file).slice(0, 15);
+  return programName(file).slice(0, 15);
 }
 
 export class Session implements Pollable {
@@ -42,6 +44,9 @@ export class Session implements Pollable {
   readonly pid: number;
   private readonly shell: string;
   private readonly shellComm: string;
+  private readonly shellName: string;
+  /** A foreground lookup is under way (backends that start a program take a while). */
+  private polling = false;
   private cwd: string;
   private cols: number;
   private rows: number;
@@ -65,13 +70,14 @@ export class Session implements Pollable {
     this.pid = pty.pid;
     this.shell = request.shell;
     this.shellComm = commOf(file);
+    this.shellName = programName(file);
     this.cwd = request.cwd;
     this.cols = request.cols;
     this.rows = request.rows;
     this.tracker = new StatusTracker({
       sessionId: this.sessionId,
       tabId: this.tabId,
-      shellName: basename(file),
+      shellName: this.shellName,
       cwd: request.cwd,
     });
     this.batcher = new OutputBatcher((data) => this.emitOutput(data));
@@ -155,16 +161,38 @@ export class Session implements Pollable {
    */
   nudgeRedraw(): void {
     if (!this.alive) return;
-    const text = this.deps.procFs.readStat(this.pid);
-    const stat = text === null ? null : parseStat(text);
-    const group = stat && stat.tpgid > 0 ? stat.tpgid : this.pid;
-    this.deps.signalGroup(group, 'SIGWINCH');
+    void this.deps.processes.foreground(this.pid, this.shellComm).then((foreground) => {
+      if (this.alive) this.deps.signalGroup(foreground?.group ?? this.pid, 'SIGWINCH');
+    });
+  }
+
+  /** The terminal ends the platform's own way (node-pty's kill): the reaper's help where it sees no table. */
+  killTerminal(signal: NodeJS.Signals): void {
+    if (this.alive) this.pty.kill(signal);
   }
 
   pollStatus(): void {
-    if (!this.alive) return;
-    const foreground = readForeground(this.deps.procFs, this.pid, this.shellComm);
-    if (!foreground) return;
+    if (!this.alive || this.polling) return;
+    if (!this.deps.processes.knowsForeground) {
+      // No process table: node-pty's foreground process name is what there is.
+      const name = programName(this.pty.processName);
+      const running = name !== '' && name !== this.shellName;
+      this.applyForeground({ running, command: running ? name : null, cwd: null, group: null });
+      return;
+    }
+    this.polling = true;
+    void this.deps.processes.foreground(this.pid, this.shellComm).then(
+      (foreground) => {
+        this.polling = false;
+        if (foreground && this.alive) this.applyForeground(foreground);
+      },
+      () => {
+        this.polling = false;
+      },
+    );
+  }
+
+  private applyForeground(foreground: Foreground): void {
     if (foreground.cwd !== null && !foreground.running) this.cwd = foreground.cwd;
     this.tracker.applyForeground(foreground);
     this.sendStatusIfChanged();

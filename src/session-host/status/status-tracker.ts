@@ -54,7 +54,7 @@ export class StatusTracker {
     };
   }
 
-  applyForeground(foreground: Foreground): void {
+  applyForeground(foreground: Pick<Foreground, 'running' | 'command' | 'cwd'>): void {
     if (this.current.status === 'exited') return;
     this.current.status = foreground.running ? 'running' : 'idle';
     this.current.command = foreground.running ? foreground.command : null;
