@@ -138,7 +138,7 @@ export class ProcessReaper implements Reaper {
 
   /** One step for one session; true when the job is finished. */
   private advance(job: Job, table: ProcessTable | null, now: number): boolean {
-    if (!table || !table.groups) this.signalTerminal(job, now, table === null);
+    if (!table?.groups) this.signalTerminal(job, now, table === null);
     if (!table) return this.advanceBlind(job, now);
     const alive = sessionProcesses(table, job.identity);
     if (alive.length === 0) {

@@ -30,11 +30,12 @@ export class BrowserHost {
     readonly stderr: string[],
   ) {}
 
-  static async start(dirs: HostDirs): Promise<BrowserHost> {
+  static async start(dirs: HostDirs, env?: Record<string, string | undefined>): Promise<BrowserHost> {
     const { child, url, stderr } = await launchServe({
       entry: ['--import', 'tsx', 'src/main/server/serve.ts'],
       dataDir: dirs.dataDir,
       home: dirs.home,
+      ...(env ? { env } : {}),
     });
     return new BrowserHost(child, url, stderr);
   }
