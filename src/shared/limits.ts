@@ -14,6 +14,10 @@ export const FlowControl = {
   lowWatermarkChars: 5_000,
   /** Clients ack after parsing at least this many chars (and on idle). */
   ackEveryChars: 5_000,
+  /** A pause held this long by some viewers while another is caught up makes them fall behind. */
+  slowViewerMs: 2_000,
+  /** A connection whose unsent queue exceeds this (it acks without reading) falls behind at once. */
+  maxBacklogBytes: 2 * 1024 * 1024,
 } as const;
 
 export const Batching = {

@@ -46,6 +46,36 @@ describe('hub sessions', () => {
     expect(replay).toHaveLength(1);
   });
 
+  it('a viewer that stops acking falls behind alone: the other sees the whole flood, it gets a fresh replay', async () => {
+    harness = await startHub();
+    const live = harness.connect('live');
+    const { tabId, sessionId } = await harness.spawnFirstTab(live);
+    const stuck = harness.connect('stuck', false);
+    stuck.do({ type: 'terminal_attach', tabId, sessionId, cols: 100, rows: 30 });
+    await stuck.waitFor('terminal_replay');
+    live.do({
+      type: 'terminal_input',
+      sessionId,
+      data: 'for i in $(seq 1 40000); do echo L$i; done; echo FLOOD-$((6*7))\r',
+    });
+    // Before, the stuck viewer held the PTY paused after 100 000 characters, for every viewer.
+    await live.waitForText(sessionId, /^FLOOD-42\r?$/m, 60_000);
+    const received = () =>
+      [...stuck.of('terminal_output'), ...stuck.of('terminal_replay')].reduce(
+        (sum, m) => sum + m.data.length,
+        0,
+      );
+    stuck.do({ type: 'terminal_ack', sessionId, chars: received() });
+    const fresh = await stuck.waitFor('terminal_replay', (m) => m.data.includes('FLOOD-42'));
+    expect(stuck.of('terminal_replay').at(-1)).toBe(fresh);
+    stuck.do({ type: 'terminal_ack', sessionId, chars: fresh.data.length });
+    live.do({ type: 'terminal_input', sessionId, data: 'echo after-$((1+1))\r' });
+    await waitFor(
+      () => stuck.of('terminal_output').some((m) => m.data.includes('after-2')),
+      'live output for the viewer that caught up',
+    );
+  }, 90_000);
+
   it('delivers output to every attached client and takes input from any of them', async () => {
     harness = await startHub();
     const a = harness.connect('a');

@@ -39,4 +39,31 @@ describe('SessionFlow', () => {
     expect(flow.sent('ghost', 1_000)).toBeNull();
     expect(flow.acked('ghost', 1_000)).toBeNull();
   });
+
+  it('lets clients that hold a long pause fall behind while another is caught up, and only then', () => {
+    let now = 0;
+    const flow = new SessionFlow(100, 10, () => now);
+    flow.addClient('fast');
+    flow.addClient('stuck');
+    flow.sent('fast', 150);
+    expect(flow.sent('stuck', 150)).toBeNull();
+    expect(flow.isPaused).toBe(true);
+    now = 5_000;
+    // Everyone is slow: the session goes at their pace, nobody is dropped.
+    expect(flow.stalled(1_000)).toEqual([]);
+    flow.acked('fast', 150);
+    now = 5_999;
+    expect(flow.stalled(6_000)).toEqual([]);
+    expect(flow.stalled(1_000)).toEqual(['stuck']);
+    expect(flow.fallBehind('stuck')).toBe('resume');
+    expect(flow.clients()).toEqual(['fast']);
+    expect(flow.has('stuck') && flow.isBehind('stuck')).toBe(true);
+    expect(flow.sent('stuck', 1_000)).toBeNull();
+    expect(flow.caughtUp('stuck')).toBe(false);
+    flow.acked('stuck', 145);
+    expect(flow.caughtUp('stuck')).toBe(true);
+    expect(flow.addClient('stuck')).toBeNull();
+    expect(flow.isBehind('stuck')).toBe(false);
+    expect(flow.clients()).toEqual(['fast', 'stuck']);
+  });
 });

@@ -5,6 +5,8 @@ export interface HubClient {
   /** Unique per connection, for logs and per-client flow control. */
   readonly id: string;
   send(message: ServerMessage): void;
+  /** Bytes queued for this client and not yet written out (a WebSocket's bufferedAmount), if known. */
+  backlog?(): number;
 }
 
 /** What a transport gets back when it connects a client to the hub. */

@@ -41,6 +41,8 @@ export interface HubOptions {
   env: Record<string, string | undefined>;
   newId?: () => string;
   log?: (line: string) => void;
+  /** How long a pause held by some viewers while another is caught up lasts before they fall behind. */
+  slowViewerMs?: number;
 }
 
 export interface ShutdownReport {

@@ -11,7 +11,20 @@ import type { ScrollbackPersistence } from './hub-options';
 
 class Recorder implements HubClient {
   readonly received: ServerMessage[] = [];
+  /** What the connection has queued and not written out (a WebSocket's bufferedAmount). */
+  queuedBytes = 0;
   constructor(readonly id: string) {}
+  backlog(): number {
+    return this.queuedBytes;
+  }
+  /** Characters of output and replay received for a session (what an honest client acks). */
+  chars(sessionId: string): number {
+    return this.received
+      .filter(
+        (m) => (m.type === 'terminal_output' || m.type === 'terminal_replay') && m.sessionId === sessionId,
+      )
+      .reduce((sum, m) => sum + ('data' in m ? m.data.length : 0), 0);
+  }
   send(message: ServerMessage): void {
     this.received.push(message);
   }
@@ -26,6 +39,7 @@ async function start(
     maxSessions?: number;
     scrollback?: ScrollbackPersistence;
     env?: Record<string, string>;
+    slowViewerMs?: number;
   } = {},
 ) {
   const host = new FakeHost();
@@ -40,6 +54,7 @@ async function start(
     defaultShell: '/bin/bash',
     env: options.env ?? {},
     newId: () => `id${++nextId}`,
+    ...(options.slowViewerMs ? { slowViewerMs: options.slowViewerMs } : {}),
   });
   const client = new Recorder('c1');
   const connection = hub.connect(client);
@@ -218,6 +233,54 @@ describe('Hub with a fake host', () => {
     expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
     send({ type: 'terminal_ack', sessionId, chars: 100_001 });
     expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId });
+  });
+
+  it('lets a viewer that stops acking fall behind alone, then gives it a fresh replay once it has read', async () => {
+    const { hub, host, client, send } = await start({ slowViewerMs: 20 });
+    const tabId = client.last('layout')!.layout.workspaces[0]!.tabIds[0]!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    const sessionId = client.last('terminal_ready')!.sessionId;
+    const stalled = new Recorder('c2');
+    const stalledConnection = hub.connect(stalled);
+    stalledConnection.receive({ type: 'terminal_attach', tabId, sessionId, cols: 80, rows: 24 });
+    expect(stalled.last('terminal_replay')?.data).toBe('replay');
+
+    host.emit({ type: 'output', sessionId, data: 'x'.repeat(100_001) });
+    expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
+    send({ type: 'terminal_ack', sessionId, chars: client.chars(sessionId) });
+    // The stalled viewer holds the pause until it falls behind; then the session runs for the other.
+    await vi.waitFor(() => expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId }));
+    host.emit({ type: 'output', sessionId, data: 'live' });
+    expect(client.last('terminal_output')?.data).toBe('live');
+    expect(stalled.last('terminal_output')?.data).toBe('x'.repeat(100_001));
+
+    // Once it has read what it was sent it gets the screen as it is now, then live output again.
+    stalledConnection.receive({ type: 'terminal_ack', sessionId, chars: stalled.chars(sessionId) });
+    expect(stalled.received.filter((m) => m.type === 'terminal_replay')).toHaveLength(2);
+    host.emit({ type: 'output', sessionId, data: 'again' });
+    expect(stalled.last('terminal_output')?.data).toBe('again');
+    expect(client.last('terminal_output')?.data).toBe('again');
+  });
+
+  it('never pauses a session for a viewer that acks without reading, nor queues more output for it', async () => {
+    const { hub, host, client, send } = await start();
+    const tabId = client.last('layout')!.layout.workspaces[0]!.tabIds[0]!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    const sessionId = client.last('terminal_ready')!.sessionId;
+    const hostile = new Recorder('c2');
+    const connection = hub.connect(hostile);
+    connection.receive({ type: 'terminal_attach', tabId, sessionId, cols: 80, rows: 24 });
+    hostile.queuedBytes = 3 * 1024 * 1024;
+    for (let i = 0; i < 50; i++) {
+      host.emit({ type: 'output', sessionId, data: 'y'.repeat(10_000) });
+      connection.receive({ type: 'terminal_ack', sessionId, chars: Number.MAX_SAFE_INTEGER });
+      send({ type: 'terminal_ack', sessionId, chars: client.chars(sessionId) });
+    }
+    expect(host.received.filter((m) => m.type === 'pause')).toEqual([]);
+    expect(hostile.received.filter((m) => m.type === 'terminal_output')).toEqual([]);
+    expect(client.received.filter((m) => m.type === 'terminal_output')).toHaveLength(50);
+    // Its acks bought it nothing: still behind, no replay while its queue is full.
+    expect(hostile.received.filter((m) => m.type === 'terminal_replay')).toHaveLength(1);
   });
 
   it('survives 10 000 arbitrary messages, answering every invalid one with terminal_error', {

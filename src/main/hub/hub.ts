@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub } from '../../shared/host-protocol';
-import { RingBufferDefaults, Shutdown, StatusUpdates } from '../../shared/limits';
+import { FlowControl, RingBufferDefaults, Shutdown, StatusUpdates } from '../../shared/limits';
 import {
   type ClientMessage,
   type ErrorCode,
@@ -220,7 +220,9 @@ export class Hub {
       }
       case 'terminal_ack': {
         const session = this.sessions.get(message.sessionId);
-        if (session) this.applyFlow(session, session.flow.acked(client.id, message.chars));
+        if (!session) return;
+        this.applyFlow(session, session.flow.acked(client.id, message.chars));
+        if (session.flow.caughtUp(client.id)) this.resync(client, session);
         return;
       }
       case 'terminal_kill': {
@@ -390,8 +392,8 @@ export class Hub {
       this.resizeTo(session, session.touch(clientId, size));
       client.send(this.readyMessage(session));
       if (pending.preamble) {
-        client.send({ type: 'terminal_replay', sessionId: session.id, data: pending.preamble });
         this.applyFlow(session, session.flow.sent(clientId, pending.preamble.length));
+        client.send({ type: 'terminal_replay', sessionId: session.id, data: pending.preamble });
       }
     }
   }
@@ -411,9 +413,9 @@ export class Hub {
         return this.fail(client, 'unknown_session', 'That session no longer exists.', { tabId, sessionId });
       }
       client.send(this.readyMessage(current));
-      client.send({ type: 'terminal_replay', sessionId, data: reply.data });
       this.applyFlow(current, current.flow.addClient(client.id));
       this.applyFlow(current, current.flow.sent(client.id, reply.data.length));
+      client.send({ type: 'terminal_replay', sessionId, data: reply.data });
       this.resizeTo(current, current.touch(client.id, size));
       if (current.status) client.send({ type: 'session_status', ...current.status });
     });
@@ -459,8 +461,15 @@ export class Hub {
         if (!session) return;
         const out: ServerMessage = { type: 'terminal_output', sessionId: session.id, data: message.data };
         for (const clientId of session.flow.clients()) {
-          this.clients.get(clientId)?.send(out);
+          const client = this.clients.get(clientId);
+          // A connection that acks without reading: its socket queue, not its acks, tells.
+          if ((client?.backlog?.() ?? 0) > FlowControl.maxBacklogBytes) {
+            this.fallBehind(session, clientId, 'its connection is not reading');
+            continue;
+          }
+          // Counted before it is sent: a client may ack within send (an in-process one does).
           this.applyFlow(session, session.flow.sent(clientId, message.data.length));
+          client?.send(out);
         }
         return;
       }
@@ -527,7 +536,47 @@ export class Hub {
   }
 
   private applyFlow(session: LiveSession, decision: 'pause' | 'resume' | null): void {
-    if (decision) this.supervisor.send({ type: decision, sessionId: session.id });
+    if (!decision) return;
+    this.supervisor.send({ type: decision, sessionId: session.id });
+    if (decision === 'pause') this.watchStall(session);
+  }
+
+  /** While a session stays paused, viewers holding it while another is caught up fall behind. */
+  private watchStall(session: LiveSession): void {
+    const slowViewerMs = this.options.slowViewerMs ?? FlowControl.slowViewerMs;
+    setTimeout(() => {
+      if (this.sessions.get(session.id) !== session || !session.flow.isPaused) return;
+      for (const clientId of session.flow.stalled(slowViewerMs)) {
+        this.fallBehind(session, clientId, `it acknowledged nothing for ${slowViewerMs} ms`);
+      }
+      if (session.flow.isPaused) this.watchStall(session);
+    }, slowViewerMs).unref?.();
+  }
+
+  private fallBehind(session: LiveSession, clientId: string, why: string): void {
+    this.log(`client ${clientId} fell behind in session ${session.id} (${why}); it gets a fresh replay`);
+    this.applyFlow(session, session.flow.fallBehind(clientId));
+    const client = this.clients.get(clientId);
+    if (client && session.flow.caughtUp(clientId)) this.resync(client, session);
+  }
+
+  /**
+   * A client that fell behind and has since read what it was sent gets the screen as it is now, then
+   * live output again. Like attach: the snapshot reply is ordered after the output it contains.
+   */
+  private resync(client: HubClient, session: LiveSession): void {
+    if (session.resyncing.has(client.id)) return;
+    if ((client.backlog?.() ?? 0) > FlowControl.maxBacklogBytes) return;
+    session.resyncing.add(client.id);
+    const sent = this.supervisor.request('snapshot', { sessionId: session.id }, (reply) => {
+      session.resyncing.delete(client.id);
+      if (this.sessions.get(session.id) !== session || !this.clients.has(client.id)) return;
+      if (!session.flow.caughtUp(client.id) || !reply || reply.data === null) return;
+      this.applyFlow(session, session.flow.addClient(client.id));
+      this.applyFlow(session, session.flow.sent(client.id, reply.data.length));
+      client.send({ type: 'terminal_replay', sessionId: session.id, data: reply.data });
+    });
+    if (!sent) session.resyncing.delete(client.id);
   }
 
   private resizeTo(session: LiveSession, size: Size | null): void {

@@ -11,6 +11,8 @@ export interface Size {
 
 export class LiveSession {
   readonly flow = new SessionFlow();
+  /** Clients that fell behind and wait for their fresh replay. */
+  readonly resyncing = new Set<string>();
   status: SessionStatus | null = null;
   /** Size each attached client asked for, in order of last activity (most recent last). */
   private readonly sizes = new Map<string, Size>();

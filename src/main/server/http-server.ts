@@ -96,6 +96,7 @@ function attach(ws: WebSocket, options: HttpServerOptions): void {
       }
       ws.send(JSON.stringify(message));
     },
+    backlog: () => ws.bufferedAmount,
   };
   const connection = options.connect(client);
   const refuse = (message: string) => client.send({ type: 'terminal_error', code: 'bad_message', message });

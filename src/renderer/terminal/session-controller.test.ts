@@ -281,6 +281,9 @@ describe('SessionController', () => {
     h.receive({ type: 'terminal_ready', tabId: 'a', sessionId: 's-2', pid: 4, shell: 'bash', cwd: '/' });
     h.receive({ type: 'terminal_replay', sessionId: 's-2', data: '$ ' });
     expect(h.views.get('a')?.resets).toBe(0);
+    // A later replay (the hub's fresh one for a window that fell behind) replaces the screen.
+    h.receive({ type: 'terminal_replay', sessionId: 's-2', data: '$ now' });
+    expect(h.views.get('a')?.resets).toBe(1);
   });
 
   it('says when a process exits and respawns the same tab on Enter', () => {

@@ -284,6 +284,9 @@ export class SessionController<V extends SessionView> {
     if (!tabId || !link || !feed || link.attachment.phase !== 'attached') return;
     if (isReplay) {
       if (link.replay === 'reset') feed.reset();
+      // Only a spawn's first replay (the preamble) goes below the old text; a later one (the hub's
+      // fresh replay for a viewer that fell behind) replaces the screen.
+      link.replay = 'reset';
       link.replaying++;
     } else {
       this.deps.onOutput(tabId);
