@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'test/tooling/**/*.test.ts'],
           environment: 'node',
           // Headroom for property tests on a shared, loaded 2-core machine; assertions are unchanged.
           testTimeout: 15_000,
