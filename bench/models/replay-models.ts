@@ -1,10 +1,8 @@
-// Head-to-head measurement of replay models for docs/decisions/replay.md: today's ring with tracked modes,
-// a headless xterm per session with its serializer, and a hybrid (serialized screen + raw ring). One process,
-// one run, same output for all: run with `node --expose-gc --import tsx bench/models/replay-models.ts`.
+// Measurement of replay models for docs/decisions/replay.md: memory per full session, host CPU per MB, replay
+// size and parse time, one process, one run: `node --expose-gc --import tsx bench/models/replay-models.ts`.
+// The head-to-head with the tracked-mode ring and the hybrid ran at commit edd0ae0, before the ring was removed.
 import serializePackage from '@xterm/addon-serialize';
 import headlessPackage from '@xterm/headless';
-import { ReplayBuffer } from '../../src/session-host/replay/replay-buffer';
-import { TerminalScanner } from '../../src/session-host/status/terminal-scanner';
 import { RingBufferDefaults } from '../../src/shared/limits';
 
 const { Terminal } = headlessPackage;
@@ -34,44 +32,12 @@ function write(terminal: Terminal, data: string): Promise<void> {
 
 const models: Model[] = [
   {
-    name: 'ring (today: ring + mode tracker + status scanner)',
-    create() {
-      const ring = new ReplayBuffer(RingBufferDefaults);
-      const scanner = new TerminalScanner();
-      return {
-        feed: (data) => {
-          ring.append(data);
-          scanner.feed(data);
-        },
-        replay: () => ring.snapshot(),
-        screen: () => ring.snapshot(),
-        dispose: () => {},
-      };
-    },
-  },
-  {
     name: 'headless xterm (scrollback 2000) + serializer',
     create() {
       const { terminal, serializer } = headless(RingBufferDefaults.maxLines);
       return {
         feed: (data) => write(terminal, data),
         replay: () => serializer.serialize(),
-        screen: () => serializer.serialize({ scrollback: 0 }),
-        dispose: () => terminal.dispose(),
-      };
-    },
-  },
-  {
-    name: 'hybrid (headless screen, scrollback 0 + raw ring)',
-    create() {
-      const { terminal, serializer } = headless(0);
-      const ring = new ReplayBuffer(RingBufferDefaults);
-      return {
-        feed: (data) => {
-          ring.append(data);
-          return write(terminal, data);
-        },
-        replay: () => ring.snapshot() + serializer.serialize({ scrollback: 0 }),
         screen: () => serializer.serialize({ scrollback: 0 }),
         dispose: () => terminal.dispose(),
       };

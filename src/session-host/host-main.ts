@@ -10,10 +10,10 @@ import { ProcessReaper, sendSignal } from './kill/process-reaper';
 import { createForkLink } from './link/fork-link';
 import type { HostLink } from './link/host-link';
 import { createParentPortLink } from './link/parent-port-link';
+import { TerminalMirror } from './mirror/terminal-mirror';
 import { chooseSource } from './proc/choose-source';
 import { tableOf } from './proc/process-tree';
 import { spawnPty } from './pty/pty-adapter';
-import { ReplayBuffer } from './replay/replay-buffer';
 import { ActivityPoller } from './status/activity-poller';
 
 function log(message: string): void {
@@ -37,12 +37,10 @@ function main(link: HostLink): void {
   const host = new SessionHost({
     link,
     spawnPty,
-    createRing: (config) =>
-      new ReplayBuffer({ maxLines: config.ringMaxLines, maxBytes: config.ringMaxBytes }),
+    createMirror: (config, size) => new TerminalMirror({ ...size, scrollback: config.ringMaxLines }),
     reaper,
     poller: new ActivityPoller(),
     processes,
-    signalGroup: (pgid, signal) => sendSignal(-pgid, signal),
     hostId,
     hostEnv: process.env,
     wallClock: () => Date.now(),

@@ -1,11 +1,11 @@
 // Replay fidelity measured against the real renderer: the same output goes to a live @xterm/headless terminal
-// (A) and to a ReplayBuffer; the buffer's snapshot is written into a fresh terminal (B) of the same size, and B
-// must show what A shows: screen text and colours, cursor, active screen, modes — and stay equal as live output
-// continues. Nothing here spawns processes.
+// (A) and to a session's TerminalMirror; the mirror's snapshot is written into a fresh terminal (B) of the same
+// size, and B must show what A shows: screen text and colours, cursor, active screen, modes — and stay equal as
+// live output continues, with no redraw by the program. Nothing here spawns processes.
 
 import { type IBufferCell, Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
-import { ReplayBuffer } from '../../src/session-host/replay/replay-buffer';
+import { TerminalMirror } from '../../src/session-host/mirror/terminal-mirror';
 import { RingBufferDefaults } from '../../src/shared/limits';
 
 const COLS = 120;
@@ -19,11 +19,15 @@ function write(terminal: Terminal, data: string): Promise<void> {
   return new Promise((resolve) => terminal.write(data, resolve));
 }
 
-/** Feeds output to the live terminal and the ring in the same (odd-sized) chunks. */
-async function feed(live: Terminal, ring: ReplayBuffer, output: string, chunkSize = 4093): Promise<void> {
+function newMirror(scrollback: number = RingBufferDefaults.maxLines): TerminalMirror {
+  return new TerminalMirror({ cols: COLS, rows: ROWS, scrollback });
+}
+
+/** Feeds output to the live terminal and the mirror in the same (odd-sized) chunks. */
+async function feed(live: Terminal, ring: TerminalMirror, output: string, chunkSize = 4093): Promise<void> {
   for (let at = 0; at < output.length; at += chunkSize) {
     const chunk = output.slice(at, at + chunkSize);
-    ring.append(chunk);
+    ring.write(chunk);
     await write(live, chunk);
   }
 }
@@ -34,11 +38,16 @@ async function replayInto(snapshot: string, scrollback = 20_000): Promise<Termin
   return terminal;
 }
 
+/**
+ * A cell's look. Palette colours count as one mode: the serializer writes palette colour 0–15 chosen with
+ * 38;5;n/48;5;n as 30–37/40–47/90–97, which xterm paints the same (it records the two forms apart).
+ */
 function cellStyle(cell: IBufferCell): string {
+  const mode = (palette: boolean, raw: number) => (palette ? 'palette' : raw);
   return [
-    cell.getFgColorMode(),
+    mode(cell.isFgPalette(), cell.getFgColorMode()),
     cell.getFgColor(),
-    cell.getBgColorMode(),
+    mode(cell.isBgPalette(), cell.getBgColorMode()),
     cell.getBgColor(),
     cell.isBold(),
     cell.isDim(),
@@ -88,7 +97,9 @@ function allLines(terminal: Terminal): string[] {
   return Array.from({ length: buffer.length }, (_, y) => buffer.getLine(y)?.translateToString(true) ?? '');
 }
 
-const PRIVATE_MODES = [1, 6, 7, 9, 25, 45, 66, 1000, 1002, 1003, 1004, 1006, 1016, 1049, 2004];
+const PRIVATE_MODES = [
+  1, 6, 7, 9, 12, 25, 45, 66, 1000, 1002, 1003, 1004, 1005, 1006, 1015, 1016, 1049, 2004,
+];
 const ANSI_MODES = [4, 20];
 
 /** Every mode xterm.js reports through DECRQM, asked the way an application would. */
@@ -135,20 +146,20 @@ function numbered(from: number, to: number): string {
 }
 
 describe('replay fidelity against @xterm/headless', () => {
-  it('gives back exactly the last 2000 of 10 000 lines, in order, with no gap and no duplicate', async () => {
+  it('gives back exactly the last 2000 lines of scrollback and the screen of 10 000 lines, in order, with no gap and no duplicate', async () => {
     const live = newTerminal();
-    const ring = new ReplayBuffer(RingBufferDefaults);
+    const ring = newMirror();
     await feed(live, ring, `${numbered(1, 10_000)}$ `);
-    expect(ring.lineCount).toBe(2000);
 
-    const replayed = await replayInto(ring.snapshot());
+    const replayed = await replayInto(await ring.snapshot());
     const kept = allLines(replayed).filter((line) => line.startsWith('line '));
+    // 2000 lines of scrollback plus the screen, whose last row is the prompt.
     expect(kept).toEqual(
       allLines(live)
         .filter((line) => line.startsWith('line '))
-        .slice(-1999),
+        .slice(-(2000 + ROWS - 1)),
     );
-    expect(kept[0]).toMatch(/^line 08002 /);
+    expect(kept[0]).toMatch(/^line 07972 /);
     expect(kept.at(-1)).toMatch(/^line 10000 /);
     expect(new Set(kept).size).toBe(kept.length);
     await expectSameTerminal(replayed, live);
@@ -156,7 +167,7 @@ describe('replay fidelity against @xterm/headless', () => {
 
   it('replays colours, including a colour still in force where the kept text begins', async () => {
     const live = newTerminal();
-    const ring = new ReplayBuffer({ maxLines: 500, maxBytes: RingBufferDefaults.maxBytes });
+    const ring = newMirror(500);
     let output = '';
     for (let n = 0; n < 3000; n++) {
       // Each block of 7 lines sets a colour once and only resets it after its last line, so the cut falls
@@ -169,14 +180,14 @@ describe('replay fidelity against @xterm/headless', () => {
     }
     output += '\x1b[35;3m$ ';
     await feed(live, ring, output, 1021);
-    const replayed = await replayInto(ring.snapshot());
+    const replayed = await replayInto(await ring.snapshot());
     await expectSameTerminal(replayed, live);
     await expectSamePen(replayed, live);
   });
 
   it('replays a full-screen program whose setup was evicted, and stays equal as it keeps drawing', async () => {
     const live = newTerminal();
-    const ring = new ReplayBuffer({ maxLines: 300, maxBytes: RingBufferDefaults.maxBytes });
+    const ring = newMirror(300);
     const bottom = ROWS - 1;
     // A pager-like session: prompt, then the program enters the alternate screen, sets its modes and a scroll
     // region above a status line, draws a screen with cursor moves, and then scrolls many lines through it.
@@ -191,9 +202,8 @@ describe('replay fidelity against @xterm/headless', () => {
     session += `\x1b[12;40H`;
     await feed(live, ring, session, 997);
 
-    const snapshot = ring.snapshot();
+    const snapshot = await ring.snapshot();
     expect(snapshot).not.toContain('initial row');
-    expect(ring.startModes.alternateScreen).toBe(true);
     const replayed = await replayInto(snapshot);
     await expectSameTerminal(replayed, live);
 
@@ -214,9 +224,9 @@ describe('replay fidelity against @xterm/headless', () => {
 
   it('restores bracketed paste, application cursor and keypad modes after the lines setting them were evicted', async () => {
     const live = newTerminal();
-    const ring = new ReplayBuffer(RingBufferDefaults);
+    const ring = newMirror();
     await feed(live, ring, `\x1b[?2004h\x1b[?1h\x1b=\x1b[?1004h$ run\r\n${numbered(1, 2500)}$ `);
-    const snapshot = ring.snapshot();
+    const snapshot = await ring.snapshot();
     expect(snapshot).not.toContain('$ run');
     const replayed = await replayInto(snapshot);
     expect(replayed.modes).toMatchObject({
@@ -228,31 +238,32 @@ describe('replay fidelity against @xterm/headless', () => {
     await expectSameTerminal(replayed, live);
   });
 
-  it('keeps a progress line redrawn in place for ever within the byte cap, showing what the live one shows', async () => {
+  it('keeps a progress line redrawn in place for ever as the one line it shows', async () => {
     const live = newTerminal();
-    const ring = new ReplayBuffer({ maxLines: RingBufferDefaults.maxLines, maxBytes: 4096 });
+    const ring = newMirror();
     let output = '$ download\r\n';
     for (let n = 0; n <= 20_000; n++) {
       const done = Math.floor(n / 400);
       output += `\r\x1b[32m[${'#'.repeat(done)}${' '.repeat(50 - done)}]\x1b[0m ${(n / 200).toFixed(1)}%`;
     }
     await feed(live, ring, output);
-    expect(ring.byteSize).toBeLessThanOrEqual(4096);
-    const replayed = await replayInto(ring.snapshot());
-    expect(screenCells(replayed)[0]).toEqual(screenCells(live)[1]);
-    expect(replayed.buffer.active.cursorX).toBe(live.buffer.active.cursorX);
+    const snapshot = await ring.snapshot();
+    // The screen is kept, not the 20 000 redraws that made it.
+    expect(snapshot.length).toBeLessThan(4096);
+    const replayed = await replayInto(snapshot);
+    await expectSameTerminal(replayed, live);
   });
 
   it('restores after an app restart only the normal screen, with modes back to default', async () => {
     const live = newTerminal();
-    const ring = new ReplayBuffer(RingBufferDefaults);
+    const ring = newMirror();
     let output = `$ ls\r\n${numbered(1, 40)}$ vim notes\r\n\x1b[?1049h\x1b[?1h\x1b=\x1b[H\x1b[2J`;
     for (let y = 1; y <= ROWS; y++) output += `\x1b[${y};1H~ vim row ${y}`;
     output +=
       '\x1b[?1l\x1b>\x1b[?1049l$ echo done\r\ndone\r\n$ htop\r\n\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[Hhtop screen';
     await feed(live, ring, output);
 
-    const restored = await replayInto(ring.normalScreenSnapshot());
+    const restored = await replayInto(await ring.normalSnapshot());
     expect(restored.buffer.active.type).toBe('normal');
     const liveNormal = live.buffer.normal;
     const normalLines = Array.from({ length: liveNormal.length }, (_, y) =>
@@ -261,5 +272,45 @@ describe('replay fidelity against @xterm/headless', () => {
     expect(allLines(restored)).toEqual(normalLines);
     expect(allLines(restored).join('\n')).not.toContain('vim row');
     expect(await reportedModes(restored)).toBe(await reportedModes(newTerminal()));
+  });
+
+  it('keeps a vim-style message line drawn once, long before, without the program redrawing or being resized', async () => {
+    const live = newTerminal();
+    const ring = newMirror();
+    const bottom = ROWS - 1;
+    // vim -u NONE -N file: alternate screen, the file, the message line once, then scrolling in a region
+    // (Ctrl-E held) for far more lines than the scrollback holds; the message line is never written again.
+    let output = '$ vim -u NONE -N ~/fid.txt\r\n\x1b[?1049h\x1b[?1h\x1b=\x1b[?2004h\x1b[H\x1b[2J';
+    for (let y = 1; y <= bottom; y++) output += `\x1b[${y};1Hfile line ${y}`;
+    output += `\x1b[${ROWS};1H"~/fid.txt" 60L, 1011B\x1b[1;1H`;
+    for (let n = 0; n < 5000; n++)
+      output += `\x1b[1;${bottom}r\x1b[${bottom};1H\n\x1b[34mline ${n}\x1b[0m\x1b[r\x1b[1;1H`;
+    await feed(live, ring, output, 997);
+    const replayed = await replayInto(await ring.snapshot());
+    expect(screenText(replayed).at(-1)).toBe('"~/fid.txt" 60L, 1011B');
+    await expectSameTerminal(replayed, live);
+  });
+
+  it('restores mouse modes and encoding, a hidden cursor, its style and the pen mid-draw', async () => {
+    const live = newTerminal();
+    const ring = newMirror();
+    let output = `${numbered(1, 50)}\x1b[?1049h\x1b[?1003h\x1b[?1006h\x1b[?25l\x1b[5 q\x1b[H`;
+    for (let y = 1; y <= ROWS; y++) output += `\x1b[${y};1H\x1b[K\x1b[${31 + (y % 6)}mrow ${y}`;
+    output += '\x1b[5;10H\x1b[1;4;44mhalf-drawn';
+    await feed(live, ring, output);
+    const replayed = await replayInto(await ring.snapshot());
+    await expectSameTerminal(replayed, live);
+    await expectSamePen(replayed, live);
+  });
+
+  it('replays a long wrapped line as wrapped, and an escape sequence cut by the snapshot completes after it', async () => {
+    const live = newTerminal();
+    const ring = newMirror();
+    await feed(live, ring, `$ echo\r\n${'w'.repeat(COLS * 2 + 17)}\r\n$ \x1b[3`);
+    const replayed = await replayInto(await ring.snapshot());
+    const rest = '1mred\x1b[0m';
+    await write(live, rest);
+    await write(replayed, rest);
+    await expectSameTerminal(replayed, live);
   });
 });

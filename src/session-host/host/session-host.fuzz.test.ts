@@ -20,9 +20,8 @@ import {
 import type { Reaper, ReapOptions, ReapResult, ReapTarget } from '../kill/process-reaper';
 import type { ProcFs } from '../proc/proc-fs';
 import { procSource } from '../proc/proc-source';
-import { ReplayBuffer } from '../replay/replay-buffer';
 import { ActivityPoller } from '../status/activity-poller';
-import { FakeLink, FakePty, spawnRequestFor } from '../testing/fakes';
+import { FakeLink, FakeMirror, FakePty, spawnRequestFor } from '../testing/fakes';
 import { SessionHost } from './session-host';
 
 /** Output a program could print, hostile escape sequences included. */
@@ -71,12 +70,10 @@ function setup(proc: ProcFs = procFs) {
       ptys.set(options.env.TABTERM_SESSION_ID ?? '', pty);
       return pty;
     },
-    createRing: (config) =>
-      new ReplayBuffer({ maxLines: config.ringMaxLines, maxBytes: config.ringMaxBytes }),
+    createMirror: () => new FakeMirror(),
     reaper,
     poller: new ActivityPoller(),
     processes: procSource(proc),
-    signalGroup: () => {},
     hostId: 'fuzz-host',
     hostEnv: { PATH: '/usr/bin:/bin', HOME: '/root' },
     wallClock: () => 1_700_000_000_000,

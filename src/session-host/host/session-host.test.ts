@@ -5,25 +5,10 @@ import type { ProcFs } from '../proc/proc-fs';
 import { procSource } from '../proc/proc-source';
 import type { ProcessSource } from '../proc/process-source';
 import type { PtyProcess, PtySpawnOptions } from '../pty/pty-process';
-import type { RingBuffer } from '../session/session';
 import { ActivityPoller } from '../status/activity-poller';
 import { FakeClock } from '../testing/fake-clock';
-import { FakeLink, FakePty, spawnRequestFor } from '../testing/fakes';
+import { FakeLink, FakeMirror, FakePty, spawnRequestFor } from '../testing/fakes';
 import { SessionHost } from './session-host';
-
-class FakeRing implements RingBuffer {
-  text = '';
-  modes = { alternateScreen: false };
-  append(data: string): void {
-    this.text += data;
-  }
-  snapshot(): string {
-    return `<modes>${this.text}`;
-  }
-  normalScreenSnapshot(): string {
-    return `<normal>${this.text}`;
-  }
-}
 
 class FakeReaper implements Reaper {
   readonly calls: { target: ReapTarget; options: ReapOptions }[] = [];
@@ -52,8 +37,7 @@ function setup(
   const link = new FakeLink();
   const reaper = new FakeReaper();
   const ptys: FakePty[] = [];
-  const rings: FakeRing[] = [];
-  const signals: string[] = [];
+  const mirrors: FakeMirror[] = [];
   const host = new SessionHost({
     link,
     spawnPty:
@@ -63,15 +47,14 @@ function setup(
         ptys.push(pty);
         return pty;
       }),
-    createRing: () => {
-      const ring = new FakeRing();
-      rings.push(ring);
-      return ring;
+    createMirror: () => {
+      const mirror = new FakeMirror();
+      mirrors.push(mirror);
+      return mirror;
     },
     reaper,
     poller: new ActivityPoller({ intervalMs: 500, activeWindowMs: 1500 }, clock),
     processes,
-    signalGroup: (pgid, signal) => signals.push(`${signal} -${pgid}`),
     hostId: 'host-x',
     hostEnv: { PATH: '/usr/bin:/bin', HOME: '/root' },
     wallClock: () => 1_700_000_000_000,
@@ -82,7 +65,7 @@ function setup(
       reqId,
       request: spawnRequestFor(sessionId, { shell, args: ['-i'], cwd, env: { X: '1' } }),
     });
-  return { host, link, reaper, ptys, rings, signals, spawn, clock };
+  return { host, link, reaper, ptys, mirrors, spawn, clock };
 }
 
 describe('SessionHost', () => {
@@ -179,52 +162,51 @@ describe('SessionHost', () => {
     expect(link.ofType('spawn_failed').map((m) => m.reqId)).toEqual([2, 3]);
   });
 
-  it('answers a snapshot after flushing pending output, so the output before it is inside it', () => {
+  it('answers a snapshot after flushing pending output, and sends later output after it, in order', async () => {
     const { host, link, ptys, spawn } = setup();
     spawn('s1');
     ptys[0]?.emitData('x'.repeat(1000)); // large: held by the batcher
     expect(link.ofType('output')).toHaveLength(0);
     host.handle({ type: 'snapshot', reqId: 9, sessionId: 's1' });
+    ptys[0]?.emitData('y'.repeat(1000));
+    host.handle({ type: 'snapshot', reqId: 11, sessionId: 's1' });
+    await vi.waitFor(() => expect(link.ofType('snapshot')).toHaveLength(2));
     const order = link.sent.filter((m) => m.type === 'output' || m.type === 'snapshot').map((m) => m.type);
-    expect(order).toEqual(['output', 'snapshot']);
+    expect(order).toEqual(['output', 'snapshot', 'output', 'snapshot']);
     expect(link.ofType('snapshot')[0]).toEqual({
       type: 'snapshot',
       reqId: 9,
       sessionId: 's1',
       data: `<modes>${'x'.repeat(1000)}`,
     });
+    expect(link.ofType('output')[1]).toMatchObject({ data: 'y'.repeat(1000) });
     host.handle({ type: 'snapshot', reqId: 10, sessionId: 'nope' });
-    expect(link.ofType('snapshot')[1]).toMatchObject({ reqId: 10, data: null });
+    expect(link.ofType('snapshot')[2]).toMatchObject({ reqId: 10, data: null });
   });
 
-  it('starts the ring with restored history that is never sent as output', () => {
-    const { host, link, rings } = setup();
+  it('starts the mirror with restored history that is never sent as output', () => {
+    const { host, link, mirrors } = setup();
     host.handle({
       type: 'spawn',
       reqId: 1,
       request: spawnRequestFor('s1', { tabId: 't1', preamble: 'old history\r\n' }),
     });
-    expect(rings[0]?.text).toBe('old history\r\n');
+    expect(mirrors[0]?.text).toBe('old history\r\n');
     expect(link.ofType('output')).toEqual([]);
   });
 
-  it('answers a normal-screen snapshot for saving without nudging a full-screen program', () => {
-    const { host, link, rings, signals, spawn } = setup();
+  it('answers a normal-screen snapshot for saving', async () => {
+    const { host, link, spawn } = setup();
     spawn('s1');
-    rings[0]!.modes.alternateScreen = true;
     host.handle({ type: 'snapshot', reqId: 3, sessionId: 's1', normal: true });
-    expect(link.ofType('snapshot')[0]).toMatchObject({ reqId: 3, data: '<normal>' });
-    expect(signals).toEqual([]);
+    await vi.waitFor(() => expect(link.ofType('snapshot')[0]).toMatchObject({ reqId: 3, data: '<normal>' }));
   });
 
-  it('nudges the foreground process group to repaint only when the alternate screen is active', async () => {
-    const { host, rings, signals, spawn } = setup();
+  it('keeps the mirror at the PTY size', () => {
+    const { host, mirrors, spawn } = setup();
     spawn('s1');
-    host.handle({ type: 'snapshot', reqId: 1, sessionId: 's1' });
-    (rings[0] as FakeRing).modes.alternateScreen = true;
-    tpgidOf.set(1000, 1234);
-    host.handle({ type: 'snapshot', reqId: 2, sessionId: 's1' });
-    await vi.waitFor(() => expect(signals).toEqual(['SIGWINCH -1234']));
+    host.handle({ type: 'resize', sessionId: 's1', cols: 132, rows: 50 });
+    expect(mirrors[0]?.size).toEqual({ cols: 132, rows: 50 });
   });
 
   it('pauses and resumes the PTY for the hub, and for the channel backlog across all sessions', () => {

@@ -14,7 +14,7 @@ import type { Reaper, ReapOptions, ReapResult } from '../kill/process-reaper';
 import type { HostLink } from '../link/host-link';
 import type { ProcessSource } from '../proc/process-source';
 import type { PtySpawner } from '../pty/pty-process';
-import { type RingBuffer, Session } from '../session/session';
+import { type ScreenMirror, Session } from '../session/session';
 import { buildSessionEnv } from '../session/session-env';
 import { checkSpawn } from '../session/spawn-check';
 import type { ActivityPoller } from '../status/activity-poller';
@@ -22,11 +22,11 @@ import type { ActivityPoller } from '../status/activity-poller';
 export interface SessionHostDeps {
   link: HostLink;
   spawnPty: PtySpawner;
-  createRing(config: HostConfig): RingBuffer;
+  /** The session's mirror, at the PTY's starting size. */
+  createMirror(config: HostConfig, size: { cols: number; rows: number }): ScreenMirror;
   reaper: Reaper;
   poller: ActivityPoller;
   processes: ProcessSource;
-  signalGroup(pgid: number, signal: NodeJS.Signals): void;
   /** Unique per host process; part of every session's environment marker. */
   hostId: string;
   hostEnv: Readonly<Record<string, string | undefined>>;
@@ -232,11 +232,10 @@ export class SessionHost {
       const reason = error instanceof Error ? error.message : String(error);
       return this.spawnFailed(reqId, sessionId, `Cannot start "${request.shell}": ${reason}`);
     }
-    const session = new Session(request, check.file, pty, this.deps.createRing(this.config), {
+    const session = new Session(request, check.file, pty, this.deps.createMirror(this.config, request), {
       send: (message) => this.send(message),
       poller: this.deps.poller,
       processes: this.deps.processes,
-      signalGroup: this.deps.signalGroup,
       wallClock: this.deps.wallClock,
       onExit: (ended) => {
         if (this.sessions.get(ended.sessionId) !== ended) return;
@@ -279,18 +278,9 @@ export class SessionHost {
       this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data: null });
       return;
     }
-    if (message.normal) {
-      this.send({
-        type: 'snapshot',
-        reqId: message.reqId,
-        sessionId: message.sessionId,
-        data: session.normalSnapshot(),
-      });
-      return;
-    }
-    const { data, alternateScreen } = session.snapshot();
-    this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data });
-    if (alternateScreen) session.nudgeRedraw();
+    session.snapshot(message.normal === true, (data) =>
+      this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data }),
+    );
   }
 
   private reapOrphans(message: Message<'reap_orphans'>): void {

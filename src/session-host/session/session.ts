@@ -1,27 +1,26 @@
-// One live PTY session in the host: its output path (batching → replay ring → status scanner → channel),
-// flow control, status and redraw nudge. The registry (host/session-host.ts) owns creation and killing.
+// One live PTY session in the host: its output path (batching → mirror, the one parser of it → channel),
+// flow control and status. The registry (host/session-host.ts) owns creation and killing.
 import type { HostSessionInfo, HostToHub, SpawnRequest } from '../../shared/host-protocol';
+import type { ScannedStatus } from '../mirror/terminal-mirror';
 import type { Foreground, ProcessSource } from '../proc/process-source';
 import type { PtyExit, PtyProcess } from '../pty/pty-process';
 import type { ActivityPoller, Pollable } from '../status/activity-poller';
 import { StatusTracker } from '../status/status-tracker';
-import { TerminalScanner } from '../status/terminal-scanner';
 import { OutputBatcher } from './output-batcher';
 
-/** What the session needs from the replay ring (src/session-host/replay/replay-buffer.ts). */
-export interface RingBuffer {
-  append(data: string): void;
-  snapshot(): string;
-  normalScreenSnapshot(): string;
-  readonly modes: { readonly alternateScreen: boolean };
+/** What the session needs from its mirror (src/session-host/mirror/terminal-mirror.ts). */
+export interface ScreenMirror extends ScannedStatus {
+  write(data: string, parsed?: () => void): void;
+  resize(cols: number, rows: number): void;
+  snapshot(): Promise<string>;
+  normalSnapshot(): Promise<string>;
+  dispose(): void;
 }
 
 export interface SessionDeps {
   send(message: HostToHub): void;
   poller: ActivityPoller;
   processes: ProcessSource;
-  /** Signals a process group (negative pid semantics handled by the implementation). */
-  signalGroup(pgid: number, signal: NodeJS.Signals): void;
   /** Wall-clock epoch ms, for lastOutputAt. */
   wallClock(): number;
   /** The shell has exited and every message about it has been sent. */
@@ -51,7 +50,11 @@ export class Session implements Pollable {
   private cols: number;
   private rows: number;
   private readonly batcher: OutputBatcher;
-  private readonly scanner = new TerminalScanner();
+  /**
+   * While a snapshot is being read, this session's messages wait behind it, so each snapshot holds exactly what
+   * was sent before it. A slot is a snapshot's reply, filled in when its read is done.
+   */
+  private readonly held: Array<{ message: HostToHub } | { reply: (() => void) | null }> = [];
   private readonly tracker: StatusTracker;
   private exited: PtyExit | null = null;
   private hubPaused = false;
@@ -62,7 +65,7 @@ export class Session implements Pollable {
     request: SpawnRequest,
     file: string,
     private readonly pty: PtyProcess,
-    private readonly ring: RingBuffer,
+    private readonly mirror: ScreenMirror,
     private readonly deps: SessionDeps,
   ) {
     this.sessionId = request.sessionId;
@@ -82,7 +85,7 @@ export class Session implements Pollable {
     });
     this.batcher = new OutputBatcher((data) => this.emitOutput(data));
     // History restored from disk starts the ring, so every attach replays it; it was never live output.
-    if (request.preamble) ring.append(request.preamble);
+    if (request.preamble) mirror.write(request.preamble);
     pty.onData((data) => this.batcher.push(data));
     pty.onExit((exit) => this.onPtyExit(exit));
   }
@@ -121,6 +124,8 @@ export class Session implements Pollable {
   resize(cols: number, rows: number): void {
     this.cols = cols;
     this.rows = rows;
+    // The mirror's size follows the PTY's, so its wrapping and the program's redraws agree.
+    this.mirror.resize(cols, rows);
     try {
       this.pty.resize(cols, rows);
     } catch {
@@ -139,31 +144,30 @@ export class Session implements Pollable {
   }
 
   /**
-   * The replay of everything sent so far. Pending output is flushed first, so the snapshot contains exactly
-   * the `output` messages sent before it (channel order does the rest).
+   * The replay of everything sent so far, handed to `reply` (which sends it). Pending output is flushed first
+   * and the session's later messages wait until `reply` has run, so the snapshot contains exactly the `output`
+   * messages sent before it (channel order does the rest). `normal`: the normal screen only, for saving.
    */
-  snapshot(): { data: string; alternateScreen: boolean } {
+  snapshot(normal: boolean, reply: (data: string) => void): void {
     this.batcher.flush();
-    return { data: this.ring.snapshot(), alternateScreen: this.ring.modes.alternateScreen };
-  }
-
-  /** The normal screen's history only, for saving to disk: a full-screen program is not restored as live. */
-  normalSnapshot(): string {
-    this.batcher.flush();
-    return this.ring.normalScreenSnapshot();
-  }
-
-  /**
-   * Ask a full-screen program to repaint, for a client that just replayed its screen. SIGWINCH to the
-   * foreground process group at an unchanged size repaints vim and less exactly once (measured: a one-row
-   * resize and back repaints twice when the program sees the in-between size, leaving a wrong-size frame
-   * in the ring).
-   */
-  nudgeRedraw(): void {
-    if (!this.alive) return;
-    void this.deps.processes.foreground(this.pid, this.shellComm).then((foreground) => {
-      if (this.alive) this.deps.signalGroup(foreground?.group ?? this.pid, 'SIGWINCH');
+    const slot: { reply: (() => void) | null } = { reply: null };
+    this.held.push(slot);
+    const read = normal ? this.mirror.normalSnapshot() : this.mirror.snapshot();
+    void read.then((data) => {
+      slot.reply = () => reply(data);
+      this.releaseHeld();
     });
+  }
+
+  private releaseHeld(): void {
+    while (this.held.length > 0) {
+      const front = this.held[0];
+      if (front === undefined) return;
+      if ('message' in front) this.deps.send(front.message);
+      else if (front.reply) front.reply();
+      else return;
+      this.held.shift();
+    }
   }
 
   /** The terminal ends the platform's own way (node-pty's kill): the reaper's help where it sees no table. */
@@ -207,18 +211,24 @@ export class Session implements Pollable {
   }
 
   private emitOutput(data: string): void {
-    this.ring.append(data);
-    this.scanner.feed(data);
-    this.deps.send({ type: 'output', sessionId: this.sessionId, data });
+    // Status follows the parse: a title or bell counts once the mirror's parser has seen it.
+    this.mirror.write(data, () => {
+      this.tracker.applyScanner(this.mirror);
+      this.sendStatusIfChanged();
+    });
+    this.send({ type: 'output', sessionId: this.sessionId, data });
     this.tracker.noteOutput(this.deps.wallClock());
-    this.tracker.applyScanner(this.scanner);
-    this.sendStatusIfChanged();
     if (this.alive) this.deps.poller.touch(this);
+  }
+
+  private send(message: HostToHub): void {
+    if (this.held.length > 0) this.held.push({ message });
+    else this.deps.send(message);
   }
 
   private sendStatusIfChanged(): void {
     const status = this.tracker.takeChange();
-    if (status) this.deps.send({ type: 'status', status });
+    if (status) this.send({ type: 'status', status });
   }
 
   private onPtyExit(exit: PtyExit): void {
@@ -226,9 +236,12 @@ export class Session implements Pollable {
     this.batcher.flush();
     this.exited = exit;
     this.deps.poller.remove(this);
-    this.tracker.markExited(exit.exitCode);
-    this.sendStatusIfChanged();
-    this.deps.send({ type: 'exit', sessionId: this.sessionId, exitCode: exit.exitCode, signal: exit.signal });
-    this.deps.onExit(this, exit);
+    // The last output's title and bells are read (parsed) before the exit is told.
+    this.mirror.write('', () => {
+      this.tracker.markExited(exit.exitCode);
+      this.sendStatusIfChanged();
+      this.send({ type: 'exit', sessionId: this.sessionId, exitCode: exit.exitCode, signal: exit.signal });
+      this.deps.onExit(this, exit);
+    });
   }
 }

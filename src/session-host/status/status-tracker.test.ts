@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { StatusTracker } from './status-tracker';
-import { TerminalScanner } from './terminal-scanner';
 
 function setup() {
   const tracker = new StatusTracker({ sessionId: 's1', tabId: 't1', shellName: 'bash', cwd: '/home' }, 1000);
-  const scanner = new TerminalScanner();
+  // What the mirror's parser hooks fill in (src/session-host/mirror/terminal-mirror.ts).
+  const scanner = {
+    bells: 0,
+    title: null as string | null,
+    reportedCwd: null as string | null,
+    cwdReports: 0,
+  };
   return { tracker, scanner };
 }
 
@@ -28,11 +33,11 @@ describe('StatusTracker', () => {
 
   it('prefers an OSC title over the command, and falls back when it is cleared', () => {
     const { tracker, scanner } = setup();
-    scanner.feed('\x1b]0;hello\x07');
+    scanner.title = 'hello';
     tracker.applyScanner(scanner);
     tracker.applyForeground({ running: true, command: 'vim', cwd: null });
     expect(tracker.takeChange()).toMatchObject({ title: 'hello', command: 'vim' });
-    scanner.feed('\x1b]0;\x07');
+    scanner.title = null;
     tracker.applyScanner(scanner);
     expect(tracker.takeChange()).toMatchObject({ title: 'vim' });
   });
@@ -40,7 +45,7 @@ describe('StatusTracker', () => {
   it('counts bells from the scanner', () => {
     const { tracker, scanner } = setup();
     tracker.takeChange();
-    scanner.feed('\x07\x07');
+    scanner.bells += 2;
     tracker.applyScanner(scanner);
     expect(tracker.takeChange()).toMatchObject({ bells: 2 });
   });
@@ -48,7 +53,8 @@ describe('StatusTracker', () => {
   it('lets the newest source of the cwd win: an OSC 7 report is not undone by an unchanged /proc cwd', () => {
     const { tracker, scanner } = setup();
     tracker.applyForeground({ running: false, command: null, cwd: '/home' });
-    scanner.feed('\x1b]7;file://remote/srv/app\x07');
+    scanner.reportedCwd = '/srv/app';
+    scanner.cwdReports++;
     tracker.applyScanner(scanner);
     expect(tracker.status.cwd).toBe('/srv/app');
     tracker.applyForeground({ running: false, command: null, cwd: '/home' });

@@ -4,8 +4,8 @@
 // flooding session costs at most one status message a second.
 import { StatusPolling } from '../../shared/limits';
 import type { SessionStatus } from '../../shared/protocol';
+import type { ScannedStatus } from '../mirror/terminal-mirror';
 import type { Foreground } from './foreground';
-import type { TerminalScanner } from './terminal-scanner';
 
 export interface StatusTrackerInit {
   sessionId: string;
@@ -65,7 +65,7 @@ export class StatusTracker {
     this.updateTitle();
   }
 
-  applyScanner(scanner: TerminalScanner): void {
+  applyScanner(scanner: ScannedStatus): void {
     this.current.bells = scanner.bells;
     this.oscTitle = scanner.title;
     if (scanner.cwdReports !== this.cwdReportsSeen) {

@@ -2,6 +2,7 @@
 import type { HostToHub, SpawnRequest } from '../../shared/host-protocol';
 import type { HostLink } from '../link/host-link';
 import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
+import type { ScreenMirror } from '../session/session';
 
 /** A spawn request the host accepts: /bin/sh in /tmp at 80×24 for tab `t-<sessionId>`; `patch` changes any field. */
 export function spawnRequestFor(sessionId: string, patch: Partial<SpawnRequest> = {}): SpawnRequest {
@@ -85,4 +86,28 @@ export class FakeLink implements HostLink {
   ofType<T extends HostToHub['type']>(type: T): Extract<HostToHub, { type: T }>[] {
     return this.sent.filter((m): m is Extract<HostToHub, { type: T }> => m.type === type);
   }
+}
+
+/** A mirror that parses nothing and answers at once: snapshots are `<modes>` or `<normal>` plus the text written. */
+export class FakeMirror implements ScreenMirror {
+  text = '';
+  size: { cols: number; rows: number } | null = null;
+  bells = 0;
+  title: string | null = null;
+  reportedCwd: string | null = null;
+  cwdReports = 0;
+  write(data: string, parsed?: () => void): void {
+    this.text += data;
+    parsed?.();
+  }
+  resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
+  }
+  snapshot(): Promise<string> {
+    return Promise.resolve(`<modes>${this.text}`);
+  }
+  normalSnapshot(): Promise<string> {
+    return Promise.resolve(`<normal>${this.text}`);
+  }
+  dispose(): void {}
 }

@@ -1,0 +1,163 @@
+// One headless xterm per session: the single parser of its output. It holds the screen and scrollback that a
+// replay gives back (serialized, so a fresh xterm shows the same cells without the program redrawing), and its
+// parser hooks read what status needs (title, cwd, bell) and the shell-integration marks (OSC 133).
+// Chosen by measurement over the tracked-mode ring: docs/decisions/replay.md.
+import serializePackage from '@xterm/addon-serialize';
+import headlessPackage from '@xterm/headless';
+import { openSequence } from './open-sequence';
+import { parseOsc7 } from './osc7';
+import { TrackedModes } from './tracked-modes';
+
+// Both packages are CommonJS bundles whose named exports Node's ESM loader cannot see.
+const { Terminal } = headlessPackage;
+const { SerializeAddon } = serializePackage;
+
+export interface MirrorOptions {
+  cols: number;
+  rows: number;
+  /** Scrollback lines kept (the ring's line cap). */
+  scrollback: number;
+}
+
+/** An OSC 133 mark (FinalTerm semantic prompts): A prompt start, B command start, C output start, D done. */
+export interface PromptMark {
+  kind: string;
+  /** D's exit code, when the shell reported one. */
+  exitCode: number | null;
+}
+
+/** What the status tracker reads after each parse (src/session-host/status/status-tracker.ts). */
+export interface ScannedStatus {
+  readonly bells: number;
+  readonly title: string | null;
+  readonly reportedCwd: string | null;
+  readonly cwdReports: number;
+}
+
+export class TerminalMirror implements ScannedStatus {
+  bells = 0;
+  title: string | null = null;
+  reportedCwd: string | null = null;
+  cwdReports = 0;
+  lastMark: PromptMark | null = null;
+  marks = 0;
+
+  private readonly terminal: InstanceType<typeof Terminal>;
+  private readonly serializer = new SerializeAddon();
+  private readonly modes = new TrackedModes();
+  /** The written output's unfinished end (open-sequence.ts), which the serializer cannot express. */
+  private tail = '';
+
+  constructor(options: MirrorOptions) {
+    this.terminal = new Terminal({
+      cols: options.cols,
+      rows: options.rows,
+      scrollback: options.scrollback,
+      allowProposedApi: true,
+    });
+    this.terminal.loadAddon(this.serializer);
+    this.hook();
+  }
+
+  /** Output in arrival order; `parsed` runs once it (and everything before it) is parsed. */
+  write(data: string, parsed?: () => void): void {
+    if (data.length > 0) this.tail = openSequence(this.tail === '' ? data : this.tail + data);
+    this.terminal.write(data, parsed);
+  }
+
+  resize(cols: number, rows: number): void {
+    if (cols === this.terminal.cols && rows === this.terminal.rows) return;
+    this.terminal.resize(cols, rows);
+    this.modes.resetRegion();
+  }
+
+  /**
+   * What to write into a freshly reset xterm of the same size so it shows what this one shows: scrollback,
+   * both screens, cursor, modes and pen. Resolves once all output written so far is parsed, and reflects
+   * exactly that output.
+   */
+  snapshot(): Promise<string> {
+    // The tail is read now, with the output it ends; the parse catches up with exactly that output.
+    const tail = this.tail;
+    return this.afterParse(() => {
+      const buffer = this.terminal.buffer.active;
+      const cursor = { x: buffer.cursorX, y: buffer.cursorY };
+      return this.serializer.serialize() + this.modes.restoreSequence(cursor) + tail;
+    });
+  }
+
+  /**
+   * For restoring after an app restart: the normal screen and its scrollback only (a full-screen program is
+   * not restored as live), ending with colours and modes at their defaults.
+   */
+  normalSnapshot(): Promise<string> {
+    return this.afterParse(
+      () => `${this.serializer.serialize({ excludeAltBuffer: true, excludeModes: true })}\x1b[0m`,
+    );
+  }
+
+  get alternateScreen(): boolean {
+    return this.terminal.buffer.active.type === 'alternate';
+  }
+
+  dispose(): void {
+    this.terminal.dispose();
+  }
+
+  private afterParse<T>(read: () => T): Promise<T> {
+    return new Promise((resolve) => this.terminal.write('', () => resolve(read())));
+  }
+
+  /** Hooks return false: xterm's own handling of the sequence still runs after them. */
+  private hook(): void {
+    const { parser } = this.terminal;
+    const modes = this.modes;
+    this.terminal.onBell(() => {
+      this.bells++;
+    });
+    this.terminal.onTitleChange((title) => {
+      this.title = title === '' ? null : title;
+    });
+    parser.registerOscHandler(7, (payload) => {
+      const path = parseOsc7(payload);
+      if (path !== null) {
+        this.reportedCwd = path;
+        this.cwdReports++;
+      }
+      return false;
+    });
+    parser.registerOscHandler(133, (payload) => {
+      const [kind = '', code] = payload.split(';');
+      const exitCode = code !== undefined && /^\d+$/.test(code) ? Number(code) : null;
+      this.lastMark = { kind, exitCode };
+      this.marks++;
+      return false;
+    });
+    parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+      modes.privateMode(params, true);
+      if (params.some((p) => p === 1049 || p === 1047 || p === 47)) modes.resetRegion();
+      return false;
+    });
+    parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+      modes.privateMode(params, false);
+      if (params.some((p) => p === 1049 || p === 1047 || p === 47)) modes.resetRegion();
+      return false;
+    });
+    parser.registerCsiHandler({ final: 'm' }, (params) => {
+      modes.sgr(params);
+      return false;
+    });
+    parser.registerCsiHandler({ final: 'r' }, (params) => {
+      modes.scrollRegion(params);
+      return false;
+    });
+    parser.registerCsiHandler({ intermediates: ' ', final: 'q' }, (params) => {
+      modes.cursorShape(params);
+      return false;
+    });
+    parser.registerEscHandler({ final: 'c' }, () => {
+      modes.reset();
+      return false;
+    });
+  }
+}
