@@ -76,10 +76,10 @@ export class TerminalMirror implements ScannedStatus {
    * both screens, cursor, modes and pen. Resolves once all output written so far is parsed, and reflects
    * exactly that output.
    */
-  snapshot(): Promise<string> {
+  snapshot(done: (data: string) => void): void {
     // The tail is read now, with the output it ends; the parse catches up with exactly that output.
     const tail = this.tail;
-    return this.afterParse(() => {
+    this.afterParse(done, () => {
       const buffer = this.terminal.buffer.active;
       const cursor = { x: buffer.cursorX, y: buffer.cursorY };
       return this.serializer.serialize() + this.modes.restoreSequence(cursor) + tail;
@@ -90,8 +90,9 @@ export class TerminalMirror implements ScannedStatus {
    * For restoring after an app restart: the normal screen and its scrollback only (a full-screen program is
    * not restored as live), ending with colours and modes at their defaults.
    */
-  normalSnapshot(): Promise<string> {
-    return this.afterParse(
+  normalSnapshot(done: (data: string) => void): void {
+    this.afterParse(
+      done,
       () => `${this.serializer.serialize({ excludeAltBuffer: true, excludeModes: true })}\x1b[0m`,
     );
   }
@@ -104,8 +105,17 @@ export class TerminalMirror implements ScannedStatus {
     this.terminal.dispose();
   }
 
-  private afterParse<T>(read: () => T): Promise<T> {
-    return new Promise((resolve) => this.terminal.write('', () => resolve(read())));
+  private afterParse(done: (data: string) => void, read: () => string): void {
+    this.terminal.write('', () => done(read()));
+  }
+
+  /** snapshot() as a promise, for tests and measurements. */
+  snapshotText(): Promise<string> {
+    return new Promise((resolve) => this.snapshot(resolve));
+  }
+
+  normalSnapshotText(): Promise<string> {
+    return new Promise((resolve) => this.normalSnapshot(resolve));
   }
 
   /** Hooks return false: xterm's own handling of the sequence still runs after them. */

@@ -12,8 +12,9 @@ import { OutputBatcher } from './output-batcher';
 export interface ScreenMirror extends ScannedStatus {
   write(data: string, parsed?: () => void): void;
   resize(cols: number, rows: number): void;
-  snapshot(): Promise<string>;
-  normalSnapshot(): Promise<string>;
+  /** `done` runs once everything written so far is parsed (at once, for a mirror that parses synchronously). */
+  snapshot(done: (data: string) => void): void;
+  normalSnapshot(done: (data: string) => void): void;
   dispose(): void;
 }
 
@@ -152,11 +153,12 @@ export class Session implements Pollable {
     this.batcher.flush();
     const slot: { reply: (() => void) | null } = { reply: null };
     this.held.push(slot);
-    const read = normal ? this.mirror.normalSnapshot() : this.mirror.snapshot();
-    void read.then((data) => {
+    const done = (data: string) => {
       slot.reply = () => reply(data);
       this.releaseHeld();
-    });
+    };
+    if (normal) this.mirror.normalSnapshot(done);
+    else this.mirror.snapshot(done);
   }
 
   private releaseHeld(): void {
@@ -211,13 +213,13 @@ export class Session implements Pollable {
   }
 
   private emitOutput(data: string): void {
+    this.send({ type: 'output', sessionId: this.sessionId, data });
+    this.tracker.noteOutput(this.deps.wallClock());
     // Status follows the parse: a title or bell counts once the mirror's parser has seen it.
     this.mirror.write(data, () => {
       this.tracker.applyScanner(this.mirror);
       this.sendStatusIfChanged();
     });
-    this.send({ type: 'output', sessionId: this.sessionId, data });
-    this.tracker.noteOutput(this.deps.wallClock());
     if (this.alive) this.deps.poller.touch(this);
   }
 

@@ -103,11 +103,11 @@ export class FakeMirror implements ScreenMirror {
   resize(cols: number, rows: number): void {
     this.size = { cols, rows };
   }
-  snapshot(): Promise<string> {
-    return Promise.resolve(`<modes>${this.text}`);
+  snapshot(done: (data: string) => void): void {
+    done(`<modes>${this.text}`);
   }
-  normalSnapshot(): Promise<string> {
-    return Promise.resolve(`<normal>${this.text}`);
+  normalSnapshot(done: (data: string) => void): void {
+    done(`<normal>${this.text}`);
   }
   dispose(): void {}
 }
