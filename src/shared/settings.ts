@@ -33,8 +33,9 @@ export const CommandId = z.enum([
 export type CommandId = z.infer<typeof CommandId>;
 
 export const Settings = z.strictObject({
-  /** null: the user's login shell ($SHELL), else /bin/bash. */
+  /** null: the platform's default shell (src/main/hub/default-shell.ts: login shell on macOS, $SHELL on Linux, PowerShell on Windows). */
   shell: z.string().min(1).nullable().default(null),
+  /** Empty: the default shell's own arguments (-l on macOS); else these replace them. */
   shellArgs: z.array(z.string()).default([]),
   /** xterm scrollback in each tab. */
   scrollbackLines: z.number().int().min(0).max(200_000).default(10_000),

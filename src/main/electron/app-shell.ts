@@ -17,6 +17,7 @@ import { ScrollbackSaving, Shutdown } from '../../shared/limits';
 import { parseClientMessage } from '../../shared/protocol';
 import type { CommandId } from '../../shared/settings';
 import { openScrollbackStore } from '../app/scrollback-store';
+import { defaultShell } from '../hub/default-shell';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -281,11 +282,6 @@ function utilityHostLauncherFor(mainDir: string, log: (line: string) => void) {
 
 function toAppNotice({ level, code, message }: StoreNotice): AppNotice {
   return { level, code, message };
-}
-
-function defaultShell(): string {
-  if (process.platform === 'win32') return process.env.COMSPEC || 'powershell.exe';
-  return process.env.SHELL || (process.platform === 'darwin' ? '/bin/zsh' : '/bin/bash');
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {

@@ -51,7 +51,7 @@ async function start(
     persistence: { load: () => saved, save: (layout) => (saved = layout), flush: () => {} },
     ...(options.scrollback ? { scrollback: options.scrollback } : {}),
     homeDir: '/',
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: options.env ?? {},
     newId: () => `id${++nextId}`,
     ...(options.slowViewerMs ? { slowViewerMs: options.slowViewerMs } : {}),

@@ -10,6 +10,7 @@ import { watchParentExit } from '../../session-host/link/parent-watch';
 import { ScrollbackSaving } from '../../shared/limits';
 import { openScrollbackStore } from '../app/scrollback-store';
 import { forkHostLauncher } from '../host/fork-host-link';
+import { defaultShell } from '../hub/default-shell';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     scrollback: history.store,
     notices: [...stores.notices, ...history.notices].map(toAppNotice),
     homeDir: homedir(),
-    defaultShell: process.env.SHELL || '/bin/bash',
+    defaultShell: defaultShell(),
     env: process.env,
     log,
   });
