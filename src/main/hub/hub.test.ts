@@ -145,6 +145,31 @@ describe('Hub with a fake host', () => {
     expect(client.last('layout')!.layout.tabs[tabId]?.state).toBe('stale');
   });
 
+  it('applies saved settings to every client and to the next spawn, and keeps only the last settings notice', async () => {
+    const { hub, host, client, send } = await start({ maxSessions: 1 });
+    hub.applySettings({ ...defaultSettings(), shell: '/bin/zsh', fontSize: 20, maxSessions: 5 });
+    expect(client.last('settings')?.settings).toMatchObject({ fontSize: 20, maxSessions: 5 });
+    const workspaceId = client.last('layout')!.layout.workspaces[0]!.id;
+    send({ type: 'tab_create', workspaceId });
+    const tabId = client.last('layout')!.layout.workspaces[0]!.activeTabId!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    const spawns = host.received.filter((m) => m.type === 'spawn');
+    expect(spawns).toHaveLength(2);
+    expect(spawns[1]?.type === 'spawn' && spawns[1].request.shell).toBe('/bin/zsh');
+
+    hub.notify({ level: 'warning', code: 'settings_invalid', message: 'fontSize: too big' });
+    hub.notify({ level: 'warning', code: 'settings_invalid', message: 'theme: not a theme' });
+    const later = new Recorder('c2');
+    hub.connect(later);
+    expect(
+      later.received.filter((m) => m.type === 'app_notice').map((m) => m.type === 'app_notice' && m.message),
+    ).toEqual(['theme: not a theme']);
+    hub.notify({ level: 'info', code: 'settings_valid', message: 'valid' });
+    const last = new Recorder('c3');
+    hub.connect(last);
+    expect(last.received.filter((m) => m.type === 'app_notice')).toEqual([]);
+  });
+
   it('reports a failed spawn with the host’s message and leaves the tab as it was', async () => {
     const { host, client, send } = await start();
     host.failSpawnsWith = 'Cannot start "/bin/nosuch": no such file.';
