@@ -11,16 +11,17 @@ export const FlowControl = {
   /**
    * A sliding window, not stop-and-wait: the PTY pauses once a client has this many chars sent and not
    * yet parsed... VS Code pauses at 100 000 and resumes at 5 000, which with 64 KiB batches leaves
-   * xterm with nothing to parse while the resume travels to the PTY and the next batch back; measured
-   * idle more than half the time during a flood. Half a MiB parses in about 25 ms at the bare-xterm
-   * rate, so Ctrl+C in a flood still shows its prompt well within 100 ms.
+   * xterm with nothing to parse while the resume travels to the PTY and the next batch back (measured
+   * idle more than half the time during a flood). The window is also what Ctrl+C in a flood waits for:
+   * everything in flight is parsed before the prompt. Measured side by side (bench, `yes` flood):
+   * 1 MiB took Ctrl+C to 214 ms, 512 KiB to 103 ms, 256 KiB kept it at 34-65 ms (limit 100 ms).
    */
-  highWatermarkChars: 512 * 1024,
+  highWatermarkChars: 256 * 1024,
   /**
-   * ...and resumes once every client is back below this: half the window is still queued in the page,
-   * enough to cover the round trip of the resume, so xterm never runs dry.
+   * ...and resumes once every client is back below this: half the window is still queued in the page
+   * while the resume and the next batch travel, so xterm does not run dry.
    */
-  lowWatermarkChars: 256 * 1024,
+  lowWatermarkChars: 128 * 1024,
   /** Clients ack after parsing at least this many chars (and on idle). */
   ackEveryChars: 5_000,
   /** A pause held this long by some viewers while another is caught up makes them fall behind. */
@@ -35,12 +36,10 @@ export const Batching = {
   /** ...unless the session was idle and the chunk is small, so echo never waits. */
   immediateMaxChars: 256,
   /**
-   * A batch is flushed early once it reaches this size. Every message costs at each hop (host channel,
-   * hub, WebSocket, the page's message task, an xterm write); during a flood 256 KiB messages instead
-   * of 64 KiB ones are a quarter of those costs. It stays well under the window (highWatermarkChars),
-   * so a client always has a few batches in flight.
+   * A batch is flushed early once it reaches this size. Kept to a quarter of the flow-control window
+   * so a client always has several batches in flight; 128 KiB and 256 KiB measured no better.
    */
-  maxBatchChars: 256 * 1024,
+  maxBatchChars: 64 * 1024,
 } as const;
 
 export const Heartbeat = {
