@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Heartbeat } from '../../shared/limits';
+import { FlowControl, Heartbeat } from '../../shared/limits';
 import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
 import { liveTab, staleTab } from '../../shared/testing/layout-fixtures';
@@ -8,6 +8,9 @@ import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient } from './hub-client';
 import type { ScrollbackPersistence } from './hub-options';
+
+/** Just more output than a client may have unacknowledged before the PTY pauses. */
+const OVER_WINDOW = FlowControl.highWatermarkChars + 1;
 
 class Recorder implements HubClient {
   readonly received: ServerMessage[] = [];
@@ -254,9 +257,9 @@ describe('Hub with a fake host', () => {
     const tabId = layout.workspaces[0]!.tabIds[0]!;
     send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
     const sessionId = client.last('terminal_ready')!.sessionId;
-    host.emit({ type: 'output', sessionId, data: 'x'.repeat(100_001) });
+    host.emit({ type: 'output', sessionId, data: 'x'.repeat(OVER_WINDOW) });
     expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
-    send({ type: 'terminal_ack', sessionId, chars: 100_001 });
+    send({ type: 'terminal_ack', sessionId, chars: OVER_WINDOW });
     expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId });
   });
 
@@ -270,14 +273,14 @@ describe('Hub with a fake host', () => {
     stalledConnection.receive({ type: 'terminal_attach', tabId, sessionId, cols: 80, rows: 24 });
     expect(stalled.last('terminal_replay')?.data).toBe('replay');
 
-    host.emit({ type: 'output', sessionId, data: 'x'.repeat(100_001) });
+    host.emit({ type: 'output', sessionId, data: 'x'.repeat(OVER_WINDOW) });
     expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
     send({ type: 'terminal_ack', sessionId, chars: client.chars(sessionId) });
     // The stalled viewer holds the pause until it falls behind; then the session runs for the other.
     await vi.waitFor(() => expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId }));
     host.emit({ type: 'output', sessionId, data: 'live' });
     expect(client.last('terminal_output')?.data).toBe('live');
-    expect(stalled.last('terminal_output')?.data).toBe('x'.repeat(100_001));
+    expect(stalled.last('terminal_output')?.data).toBe('x'.repeat(OVER_WINDOW));
 
     // Once it has read what it was sent it gets the screen as it is now, then live output again.
     stalledConnection.receive({ type: 'terminal_ack', sessionId, chars: stalled.chars(sessionId) });
