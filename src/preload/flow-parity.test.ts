@@ -25,7 +25,7 @@ async function startHub() {
     settings: { ...defaultSettings(), shell: '/bin/bash' },
     persistence: { load: () => null, save: () => {}, flush: () => {} },
     homeDir: '/',
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: {},
     newId: () => `id${++nextId}`,
   });
