@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { posix, win32 } from 'node:path';
 import { envValue } from '../../shared/env-value';
+import { windowsSearchDirs } from '../../shared/windows-paths';
 
 export interface ShellCommand {
   shell: string;
@@ -70,11 +71,7 @@ function unixShell(probe: ShellProbe): ShellCommand {
 
 function windowsShell(probe: ShellProbe): ShellCommand {
   const env = (name: string) => envValue(probe.env, name, 'win32');
-  const onPath = (env('PATH') ?? '')
-    .split(';')
-    .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
-    .filter((dir) => /^([A-Za-z]:[\\/]|[\\/]{2})/.test(dir))
-    .map((dir) => win32.join(dir, 'pwsh.exe'));
+  const onPath = windowsSearchDirs(env('PATH') ?? '').map((dir) => win32.join(dir, 'pwsh.exe'));
   const programFiles = env('ProgramFiles');
   const systemRoot = env('SystemRoot') ?? 'C:\\Windows';
   const candidates = [

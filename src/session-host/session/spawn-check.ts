@@ -11,6 +11,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { envValue } from '../../shared/env-value';
+import { isWindowsAbsolute, windowsSearchDirs } from '../../shared/windows-paths';
 
 export type SpawnCheck = { ok: true; file: string; cwd: string } | { ok: false; message: string };
 
@@ -66,9 +67,8 @@ class Checker {
     this.paths = this.windows ? win32 : posix;
   }
 
-  /** Windows accepts only a drive or UNC path as absolute: `\dir` depends on the current drive. */
   isAbsolute(path: string): boolean {
-    return this.windows ? /^([A-Za-z]:[\\/]|[\\/]{2}[^\\/])/.test(path) : posix.isAbsolute(path);
+    return this.windows ? isWindowsAbsolute(path) : posix.isAbsolute(path);
   }
 
   private look(path: string, missing: string): Found {
@@ -109,10 +109,8 @@ class Checker {
 
   private searchDirs(): string[] {
     const pathVar = envValue(this.env, 'PATH', this.system.platform) ?? '';
-    return pathVar
-      .split(this.windows ? ';' : ':')
-      .map((dir) => (this.windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
-      .filter((dir) => dir !== '' && this.isAbsolute(dir));
+    if (this.windows) return windowsSearchDirs(pathVar);
+    return pathVar.split(':').filter((dir) => posix.isAbsolute(dir));
   }
 
   private absoluteShell(shell: string): Resolved {
