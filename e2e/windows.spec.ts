@@ -103,7 +103,7 @@ test('New Window opens another browser tab on this window’s workspace, with th
 }) => {
   writeFileSync(
     join(server.dataDir, 'settings.json'),
-    JSON.stringify({ version: 1, data: { keybindings: { 'Ctrl+Shift+N': 'window.new' } } }),
+    JSON.stringify({ keybindings: { 'Ctrl+Shift+N': 'window.new' } }),
   );
   const url = await server.restart('SIGTERM');
   await page.goto(url);

@@ -1,15 +1,18 @@
 // Throughput: `cat` of a big text file in the visible tab of the browser host, counted and checksummed
-// in the page after xterm parsed it, against raw node-pty reading the same file in the same run.
+// in the page after xterm parsed it, against the ceiling (a bare xterm fed the same stream from memory)
+// and raw node-pty, all in the same run. The page is driven over plain CDP, never through Playwright.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Page } from '@playwright/test';
 import * as nodePty from 'node-pty';
-import { commandLine, descendants } from '../../test/support/proc';
-import { withAppPage } from '../lib/app-page';
-import type { BenchContext, FigureGroup, GroupResult } from '../lib/context';
+import { z } from 'zod';
+import { descendants } from '../../test/support/proc';
+import { CdpBrowser, type CdpPage } from '../lib/cdp';
+import { type CeilingRun, runCeiling } from '../lib/ceiling';
+import type { FigureGroup, GroupResult } from '../lib/context';
 import { CpuMeter } from '../lib/cpu-meter';
 import { atLeast, measured } from '../lib/figure';
 import { hex } from '../lib/hash';
+import { BenchCalls, benchCallExpression } from '../lib/page-client';
 import { BenchServer } from '../lib/server';
 import { ChecksumCapture } from '../lib/stream-scan';
 import { type BigFile, writeBigFile } from '../lib/text-files';
@@ -17,8 +20,6 @@ import { waitFor } from '../lib/wait';
 import { WsClient } from '../lib/ws-client';
 
 const GROUP = 'throughput';
-/** xterm.js's flow-control guide puts end-to-end throughput at 5-35 MB/s. */
-const XTERM_GUIDE_TOP_MB_S = 35;
 /** Printed by the shell just before the file; the command line shows it quoted, the output joined. */
 const START_MARKER = '~~bench-start~~\r\n';
 const START_COMMAND = "printf '%s%s\\n' '~~bench' '-start~~'";
@@ -105,71 +106,115 @@ async function protocolRead(file: BigFile): Promise<{ seconds: number; hash: num
 }
 
 /** Where the page's main thread spent its time, from Chromium's own counters (seconds, while enabled). */
-async function mainThreadCounters(page: Page): Promise<() => Promise<Record<string, number>>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+async function mainThreadCounters(page: CdpPage): Promise<() => Promise<Record<string, number>>> {
+  await page.send('Performance.enable');
   const wanted = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
   return async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
+    const { metrics } = Metrics.parse(await page.send('Performance.getMetrics'));
     return Object.fromEntries(metrics.filter((m) => wanted.includes(m.name)).map((m) => [m.name, m.value]));
   };
 }
+
+const Metrics = z.object({ metrics: z.array(z.object({ name: z.string(), value: z.number() })) });
 
 interface RendererRun {
   seconds: number;
   mode: string;
   hash: number;
   captured: number;
+  size: { cols: number; rows: number };
   /** % of one core during the run, per process group. */
   cpu: Record<string, number>;
   /** Share of the page's main thread during the run: busy, and in script, layout + style. */
   mainThread: { busy: number; script: number; layout: number; instrumentation: number };
 }
 
-async function rendererRead(context: BenchContext, file: BigFile): Promise<RendererRun> {
-  return withAppPage(context, async ({ server, page, client, shell: { sessionId }, mode }) => {
-    await client.focusTerminal();
-    const capture = await client.capture(sessionId, START_MARKER, file.ptyChars);
-    const hostPid = server.hostPid() ?? -1;
-    const chromium = descendants(process.pid).filter((pid) => /chrom/i.test(commandLine(pid)));
-    const meter = new CpuMeter({ server: [server.pid], host: [hostPid], chromium });
-    const mainThreadTimes = await mainThreadCounters(page);
-    const timesBefore = await mainThreadTimes();
-    const overheadBefore = (await client.status()).overheadMs;
-    const wallBefore = performance.now();
-    await page.keyboard.type(`${START_COMMAND}; cat ${file.path}\n`);
-    // At a tenth of the raw rate this would still finish; anything slower is a failure worth seeing.
-    const timeoutMs = Math.max(120_000, (file.bytes / 1e6) * 2_000);
-    const result = await waitFor(
-      async () => {
-        const r = await client.captureResult(capture);
-        return r.startAt !== null && r.endAt !== null ? r : null;
-      },
-      'the file to be parsed in the page',
-      timeoutMs,
-      50,
+interface TabtermPage {
+  server: BenchServer;
+  page: CdpPage;
+  client: BenchCalls;
+  sessionId: string;
+  mode: string;
+  size: { cols: number; rows: number };
+  close(): Promise<void>;
+}
+
+/** Tabterm's page on a fresh browser host, driven over plain CDP (lib/cdp.ts: no per-frame observer). */
+async function openTabterm(browser: CdpBrowser): Promise<TabtermPage> {
+  const server = await BenchServer.start();
+  const page = await browser.newPage(true);
+  const close = async () => {
+    await page.close();
+    await server.dispose();
+  };
+  try {
+    await page.goto(server.url.href);
+    const client = new BenchCalls((method, args) => page.evaluate(benchCallExpression(method, args)));
+    const { tabId, sessionId } = await client.visibleShell();
+    const mode = await client.decide();
+    const size = await waitFor(() => client.terminalSize(tabId), 'the terminal size', 10_000);
+    return { server, page, client, sessionId, mode, size, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function rendererRead(app: TabtermPage, browser: CdpBrowser, file: BigFile): Promise<RendererRun> {
+  const { server, page, client, sessionId, mode, size } = app;
+  await page.evaluate(
+    "document.querySelector('.terminal-view:not([hidden]) .xterm-helper-textarea').focus()",
+  );
+  const capture = await client.capture(sessionId, START_MARKER, file.ptyChars);
+  const hostPid = server.hostPid() ?? -1;
+  const chromium = [browser.pid, ...descendants(browser.pid)];
+  const meter = new CpuMeter({ server: [server.pid], host: [hostPid], chromium });
+  const mainThreadTimes = await mainThreadCounters(page);
+  const timesBefore = await mainThreadTimes();
+  const overheadBefore = (await client.status()).overheadMs;
+  const wallBefore = performance.now();
+  await page.typeLine(`${START_COMMAND}; cat ${file.path}`);
+  // At a tenth of the raw rate this would still finish; anything slower is a failure worth seeing.
+  const timeoutMs = Math.max(120_000, (file.bytes / 1e6) * 2_000);
+  const result = await waitFor(
+    async () => {
+      const r = await client.captureResult(capture);
+      return r.startAt !== null && r.endAt !== null ? r : null;
+    },
+    'the file to be parsed in the page',
+    timeoutMs,
+    50,
+  );
+  const cpu = meter.read();
+  const timesAfter = await mainThreadTimes();
+  const wall = (performance.now() - wallBefore) / 1000;
+  const overhead = ((await client.status()).overheadMs - overheadBefore) / 1000 / wall;
+  const share = (...names: string[]) =>
+    names.reduce((sum, n) => sum + ((timesAfter[n] ?? 0) - (timesBefore[n] ?? 0)), 0) / wall;
+  await client.visibleShell(30_000);
+  return {
+    seconds: ((result.endAt ?? 0) - (result.startAt ?? 0)) / 1000,
+    mode,
+    hash: result.hash,
+    captured: result.captured,
+    size,
+    cpu,
+    mainThread: {
+      busy: share('TaskDuration'),
+      script: share('ScriptDuration'),
+      layout: share('LayoutDuration', 'RecalcStyleDuration'),
+      instrumentation: overhead,
+    },
+  };
+}
+
+/** Both ceiling runs must parse exactly the source, like the Tabterm page. */
+function checkCeiling(run: CeilingRun, file: BigFile): void {
+  if (run.chars !== file.ptyChars || run.hash !== file.ptyHash) {
+    throw new Error(
+      `the ceiling page parsed ${run.chars} chars with checksum ${hex(run.hash)}; the source is ${file.ptyChars} chars, ${hex(file.ptyHash)}`,
     );
-    const cpu = meter.read();
-    const timesAfter = await mainThreadTimes();
-    const wall = (performance.now() - wallBefore) / 1000;
-    const overhead = ((await client.status()).overheadMs - overheadBefore) / 1000 / wall;
-    const share = (...names: string[]) =>
-      names.reduce((sum, n) => sum + ((timesAfter[n] ?? 0) - (timesBefore[n] ?? 0)), 0) / wall;
-    await client.visibleShell(30_000);
-    return {
-      seconds: ((result.endAt ?? 0) - (result.startAt ?? 0)) / 1000,
-      mode,
-      hash: result.hash,
-      captured: result.captured,
-      cpu,
-      mainThread: {
-        busy: share('TaskDuration'),
-        script: share('ScriptDuration'),
-        layout: share('LayoutDuration', 'RecalcStyleDuration'),
-        instrumentation: overhead,
-      },
-    };
-  });
+  }
 }
 
 export const throughput: FigureGroup = {
@@ -182,7 +227,7 @@ export const throughput: FigureGroup = {
     context.log('raw node-pty read');
     const raw = await rawRead(file);
     const rawRate = mb / raw.seconds;
-    context.log(`raw: ${rawRate.toFixed(1)} MB/s; now through the browser host and Chromium`);
+    context.log(`raw: ${rawRate.toFixed(1)} MB/s`);
     context.log('through the session host, hub and WebSocket to a protocol client');
     const protocol = await protocolRead(file);
     if (protocol.captured !== file.ptyChars || protocol.hash !== file.ptyHash) {
@@ -191,55 +236,97 @@ export const throughput: FigureGroup = {
       );
     }
     const protocolRate = mb / protocol.seconds;
-    const page = await rendererRead(context, file);
-    if (page.captured !== file.ptyChars || page.hash !== file.ptyHash) {
-      throw new Error(
-        `the page parsed ${page.captured} chars with checksum ${hex(page.hash)}; the source is ${file.ptyChars} chars, ${hex(file.ptyHash)}`,
+    const browser = await CdpBrowser.launch();
+    try {
+      context.log('the bare-xterm ceiling, Tabterm in Chromium over plain CDP, the ceiling again');
+      const app = await openTabterm(browser);
+      // The ceiling just before and just after Tabterm's run: a change in load shows, and averages out.
+      const ceilingRuns: CeilingRun[] = [];
+      let page: RendererRun;
+      try {
+        ceilingRuns.push(await runCeiling(browser, file.path, app.size));
+        page = await rendererRead(app, browser, file);
+      } finally {
+        await app.close();
+      }
+      ceilingRuns.push(await runCeiling(browser, file.path, page.size));
+      if (page.captured !== file.ptyChars || page.hash !== file.ptyHash) {
+        throw new Error(
+          `the page parsed ${page.captured} chars with checksum ${hex(page.hash)}; the source is ${file.ptyChars} chars, ${hex(file.ptyHash)}`,
+        );
+      }
+      for (const run of ceilingRuns) checkCeiling(run, file);
+      const ceilingRates = ceilingRuns.map((run) => mb / run.seconds);
+      const ceilingRate = ceilingRates.reduce((a, b) => a + b, 0) / ceilingRates.length;
+      const pageRate = mb / page.seconds;
+      context.log(
+        `Tabterm ${pageRate.toFixed(1)} MB/s, ceiling ${ceilingRates.map((r) => r.toFixed(1)).join(' / ')} MB/s`,
       );
+      const pct = (x: number) => `${Math.round(x)} %`;
+      const checked =
+        `checksum ${hex(page.hash)} = source (${file.ptyChars.toLocaleString('en-US')} chars incl. CR), parse seen via ${page.mode}, ` +
+        `${page.size.cols}x${page.size.rows}, driven over plain CDP; ` +
+        `page main thread busy ${pct(page.mainThread.busy * 100)} (script ${pct(page.mainThread.script * 100)}, ` +
+        `layout+style ${pct(page.mainThread.layout * 100)}, of which this bench's instrumentation ` +
+        `${pct(page.mainThread.instrumentation * 100)}); CPU: browser host ${pct(page.cpu.server ?? 0)}, ` +
+        `session host ${pct(page.cpu.host ?? 0)}, Chromium ${pct(page.cpu.chromium ?? 0)} of a core`;
+      return {
+        figures: [
+          measured(GROUP, 'raw', `Raw node-pty read of ${mb} MB (reference)`, rawRate, 'MB/s'),
+          measured(
+            GROUP,
+            'ceiling',
+            'Ceiling: bare xterm, same build, font and size, fed 64 KiB chunks from memory (reference)',
+            ceilingRate,
+            'MB/s',
+            null,
+            `mean of ${ceilingRates.map((r) => r.toFixed(1)).join(' and ')} MB/s (just before and just after Tabterm's run), checksum = source`,
+          ),
+          measured(
+            GROUP,
+            'renderer',
+            'Tabterm, visible tab (headless Chromium, DOM renderer)',
+            pageRate,
+            'MB/s',
+            null,
+            checked,
+          ),
+          measured(
+            GROUP,
+            'vs_ceiling',
+            'Tabterm / ceiling, same run',
+            pageRate / ceilingRate,
+            'x',
+            atLeast(0.5),
+          ),
+          measured(
+            GROUP,
+            'protocol',
+            'Protocol client over WebSocket, no xterm (reference: the pipeline alone)',
+            protocolRate,
+            'MB/s',
+            null,
+            `checksum ${hex(protocol.hash)} = source; ${(protocolRate / rawRate).toFixed(2)} x raw`,
+          ),
+        ],
+        details: {
+          fileBytes: file.bytes,
+          lines: file.lines,
+          ptyChars: file.ptyChars,
+          checksum: hex(file.ptyHash),
+          terminalSize: page.size,
+          driver: 'plain CDP over --remote-debugging-pipe, no domain enabled but Performance (counters)',
+          rawSeconds: raw.seconds,
+          rendererSeconds: page.seconds,
+          ceilingSeconds: ceilingRuns.map((run) => run.seconds),
+          protocolSeconds: protocol.seconds,
+          parseObservedVia: page.mode,
+          cpuPercentOfCore: page.cpu,
+          pageMainThread: page.mainThread,
+        },
+      };
+    } finally {
+      await browser.close();
     }
-    const pageRate = mb / page.seconds;
-    const pct = (x: number) => `${Math.round(x)} %`;
-    const checked =
-      `checksum ${hex(page.hash)} = source (${file.ptyChars.toLocaleString('en-US')} chars incl. CR), parse seen via ${page.mode}; ` +
-      `page main thread busy ${pct(page.mainThread.busy * 100)} (script ${pct(page.mainThread.script * 100)}, ` +
-      `layout+style ${pct(page.mainThread.layout * 100)}, of which this bench's instrumentation ` +
-      `${pct(page.mainThread.instrumentation * 100)}); CPU: browser host ${pct(page.cpu.server ?? 0)}, ` +
-      `session host ${pct(page.cpu.host ?? 0)}, Chromium ${pct(page.cpu.chromium ?? 0)} of a core`;
-    return {
-      figures: [
-        measured(GROUP, 'raw', `Raw node-pty read of ${mb} MB (reference)`, rawRate, 'MB/s'),
-        measured(
-          GROUP,
-          'renderer',
-          `Renderer (headless Chromium, visible tab)`,
-          pageRate,
-          'MB/s',
-          atLeast(XTERM_GUIDE_TOP_MB_S),
-          checked,
-        ),
-        measured(GROUP, 'ratio', 'Renderer / raw, same run', pageRate / rawRate, 'x', atLeast(0.5)),
-        measured(
-          GROUP,
-          'protocol',
-          'Protocol client over WebSocket, no xterm (reference: the pipeline alone)',
-          protocolRate,
-          'MB/s',
-          null,
-          `checksum ${hex(protocol.hash)} = source; ${(protocolRate / rawRate).toFixed(2)} x raw`,
-        ),
-      ],
-      details: {
-        fileBytes: file.bytes,
-        lines: file.lines,
-        ptyChars: file.ptyChars,
-        checksum: hex(file.ptyHash),
-        rawSeconds: raw.seconds,
-        rendererSeconds: page.seconds,
-        protocolSeconds: protocol.seconds,
-        parseObservedVia: page.mode,
-        cpuPercentOfCore: page.cpu,
-        pageMainThread: page.mainThread,
-      },
-    };
   },
 };

@@ -12,7 +12,7 @@ export const VIEWPORT = { width: 1200, height: 760 };
 let instrumentScript: Promise<string> | null = null;
 
 /** page/instrument.ts as one classic script (tsx would add helpers the page does not have). */
-function instrumentation(): Promise<string> {
+export function instrumentation(): Promise<string> {
   instrumentScript ??= build({
     entryPoints: [resolve(import.meta.dirname, '../page/instrument.ts')],
     bundle: true,

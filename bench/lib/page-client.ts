@@ -19,18 +19,20 @@ export interface CompletedWatch {
   end: number;
 }
 
-export class PageClient {
-  constructor(readonly page: Page) {}
+/** Runs `window.__bench.call(method, args)` in the page and returns its (JSON) answer. */
+export type BenchCall = (method: string, args: unknown[]) => Promise<unknown>;
+
+/** The expression a plain CDP driver evaluates for a BenchCall (cdp.ts). */
+export function benchCallExpression(method: string, args: unknown[]): string {
+  return `window.__bench.call(${JSON.stringify(method)}, ${JSON.stringify(args)})`;
+}
+
+/** The instrumentation's calls, whatever drives the page (Playwright here, plain CDP for throughput). */
+export class BenchCalls {
+  constructor(private readonly run: BenchCall) {}
 
   private async call<T>(schema: z.ZodType<T>, method: string, ...args: unknown[]): Promise<T> {
-    const raw: unknown = await this.page.evaluate(
-      ({ name, params }) => {
-        if (!window.__bench) throw new Error('the bench instrumentation is not installed in this page');
-        return window.__bench.call(name, params);
-      },
-      { name: method, params: args },
-    );
-    return schema.parse(raw);
+    return schema.parse(await this.run(method, args));
   }
 
   status(): Promise<PageStatus> {
@@ -99,6 +101,52 @@ export class PageClient {
     return this.call(z.object({ width: z.number(), height: z.number() }).nullable(), 'screenBox');
   }
 
+  /** Waits until the visible tab has a session whose output ends in a prompt; returns its ids. */
+  async visibleShell(timeoutMs = 20_000): Promise<{ tabId: string; sessionId: string }> {
+    return waitFor(
+      async () => {
+        const s = await this.status();
+        const tabId = s.visibleTabId;
+        const sessionId = tabId ? s.sessions[tabId] : undefined;
+        const stream = sessionId ? s.streams[sessionId] : undefined;
+        if (!tabId || !sessionId || !stream) return null;
+        const idle = stream.parsed >= stream.received && /\$ $/.test(stream.tail);
+        return idle ? { tabId, sessionId } : null;
+      },
+      'the visible tab to show a prompt',
+      timeoutMs,
+      20,
+    );
+  }
+
+  /** Waits until a session's output has been quiet (all parsed, nothing new) for `quietMs`. */
+  async quiet(sessionId: string, quietMs = 150, timeoutMs = 15_000): Promise<void> {
+    await waitFor(
+      async () => {
+        const [s, now] = await Promise.all([this.status(), this.now()]);
+        const stream = s.streams[sessionId];
+        return stream && stream.parsed >= stream.received && now - stream.lastDataAt >= quietMs;
+      },
+      `session ${sessionId} to go quiet`,
+      timeoutMs,
+      20,
+    );
+  }
+}
+
+export class PageClient extends BenchCalls {
+  constructor(readonly page: Page) {
+    super((name, params) =>
+      page.evaluate(
+        ({ name, params }) => {
+          if (!window.__bench) throw new Error('the bench instrumentation is not installed in this page');
+          return window.__bench.call(name, params);
+        },
+        { name, params },
+      ),
+    );
+  }
+
   /**
    * Resizes the viewport until the visible tab's terminal is `cols`×`rows` (xterm fits itself to the
    * page, so the viewport is the only handle). Returns the size reached.
@@ -133,40 +181,8 @@ export class PageClient {
     return this.page.getByRole('tablist', { name: 'Terminal tabs' }).getByRole('tab');
   }
 
-  /** Waits until the visible tab has a session whose output ends in a prompt; returns its ids. */
-  async visibleShell(timeoutMs = 20_000): Promise<{ tabId: string; sessionId: string }> {
-    return waitFor(
-      async () => {
-        const s = await this.status();
-        const tabId = s.visibleTabId;
-        const sessionId = tabId ? s.sessions[tabId] : undefined;
-        const stream = sessionId ? s.streams[sessionId] : undefined;
-        if (!tabId || !sessionId || !stream) return null;
-        const idle = stream.parsed >= stream.received && /\$ $/.test(stream.tail);
-        return idle ? { tabId, sessionId } : null;
-      },
-      'the visible tab to show a prompt',
-      timeoutMs,
-      20,
-    );
-  }
-
   /** Clicks into the visible terminal so keys reach xterm. */
   async focusTerminal(): Promise<void> {
     await this.page.getByRole('tabpanel').locator('.terminal-view:not([hidden]) .xterm-screen').click();
-  }
-
-  /** Waits until a session's output has been quiet (all parsed, nothing new) for `quietMs`. */
-  async quiet(sessionId: string, quietMs = 150, timeoutMs = 15_000): Promise<void> {
-    await waitFor(
-      async () => {
-        const [s, now] = await Promise.all([this.status(), this.now()]);
-        const stream = s.streams[sessionId];
-        return stream && stream.parsed >= stream.received && now - stream.lastDataAt >= quietMs;
-      },
-      `session ${sessionId} to go quiet`,
-      timeoutMs,
-      20,
-    );
   }
 }

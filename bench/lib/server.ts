@@ -65,7 +65,7 @@ export class BenchServer {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(home, '.bashrc'), "PS1='$ '\nunset PROMPT_COMMAND\nHISTFILE=/dev/null\n");
     if (options.settings) {
-      writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 1, data: options.settings }));
+      writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(options.settings));
     }
     const runId = randomBytes(8).toString('hex');
     const { child, url, stderr } = await launchServe({

@@ -32,22 +32,65 @@ export const CommandId = z.enum([
 ]);
 export type CommandId = z.infer<typeof CommandId>;
 
+// The descriptions are what editors show while completing settings.json (through the JSON Schema generated
+// from this object, src/main/settings/settings-schema.ts), so they are written for the user.
 export const Settings = z.strictObject({
-  /** null: the user's login shell ($SHELL), else /bin/bash. */
-  shell: z.string().min(1).nullable().default(null),
-  shellArgs: z.array(z.string()).default([]),
-  /** xterm scrollback in each tab. */
-  scrollbackLines: z.number().int().min(0).max(200_000).default(10_000),
-  /** Lines each session keeps for replay (DESIGN.md §4). */
-  ringLines: z.number().int().min(100).max(100_000).default(2000),
-  fontFamily: z.string().min(1).max(200).default('"DejaVu Sans Mono", Menlo, Consolas, monospace'),
-  fontSize: z.number().min(6).max(72).default(14),
-  theme: z.enum(['dark', 'light']).default('dark'),
-  renderer: z.enum(['auto', 'webgl', 'dom']).default('auto'),
-  maxSessions: z.number().int().min(1).max(1000).default(100),
-  /** Overrides of the platform defaults: accelerator ("Ctrl+Shift+T", "Cmd+1") → command, or "" to unbind. */
-  keybindings: z.record(z.string().min(1).max(64), z.union([CommandId, z.literal('')])).default({}),
-  confirmQuit: z.boolean().default(true),
+  shell: z
+    .string()
+    .min(1)
+    .nullable()
+    .default(null)
+    .describe(
+      "The program new tabs start: an absolute path or a name found in PATH. null: the platform's default (macOS: your login shell, started with -l; Linux: $SHELL; Windows: PowerShell 7, else Windows PowerShell, else COMSPEC).",
+    ),
+  shellArgs: z
+    .array(z.string())
+    .default([])
+    .describe(
+      "Arguments for the shell. Empty: the default shell's own (-l on macOS); otherwise these replace them.",
+    ),
+  scrollbackLines: z
+    .number()
+    .int()
+    .min(0)
+    .max(200_000)
+    .default(10_000)
+    .describe('Lines each terminal keeps to scroll back through.'),
+  ringLines: z
+    .number()
+    .int()
+    .min(100)
+    .max(100_000)
+    .default(2000)
+    .describe(
+      'Lines of output each session keeps to replay after a reload or restart. Takes effect at the next start.',
+    ),
+  fontFamily: z
+    .string()
+    .min(1)
+    .max(200)
+    .default('"DejaVu Sans Mono", Menlo, Consolas, monospace')
+    .describe('CSS font family of the terminal.'),
+  fontSize: z.number().min(6).max(72).default(14).describe('Font size of the terminal, in CSS pixels.'),
+  theme: z.enum(['dark', 'light']).default('dark').describe('Colours of the terminal and the window.'),
+  renderer: z
+    .enum(['auto', 'webgl', 'dom'])
+    .default('auto')
+    .describe('How terminals draw: auto (WebGL where it works, else DOM), webgl or dom.'),
+  maxSessions: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .describe('The most sessions open at once; a new tab beyond it is refused with a message.'),
+  keybindings: z
+    .record(z.string().min(1).max(64), z.union([CommandId, z.literal('')]))
+    .default({})
+    .describe(
+      'Changes to the platform\'s keys: an accelerator ("Ctrl+Shift+T", "Cmd+1", "Alt+F") and the command it runs, or "" to give the key back to the shell.',
+    ),
+  confirmQuit: z.boolean().default(true).describe('Ask before quitting while a program runs in some tab.'),
 });
 export type Settings = z.infer<typeof Settings>;
 

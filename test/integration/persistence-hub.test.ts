@@ -35,7 +35,7 @@ async function start(stores: AppStores): Promise<{ hub: Hub; client: TestClient 
     persistence: stores.layout,
     notices: stores.notices,
     homeDir: home,
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: { ...process.env, HOME: home, PS1: '$ ' },
   });
   running.push(hub);

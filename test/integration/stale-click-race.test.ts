@@ -52,7 +52,7 @@ async function window(seed: number) {
     settings: { ...defaultSettings(), shell: '/bin/bash' },
     persistence: { load: () => null, save: () => {}, flush: () => {} },
     homeDir: '/',
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: {},
     newId: () => `id${++nextId}`,
   });

@@ -124,7 +124,7 @@ async function main(): Promise<number> {
     settings: { ...defaultSettings(), shell: '/bin/bash', shellArgs: ['--norc', '--noprofile'] },
     persistence: { load: () => null, save: () => {}, flush: () => {} },
     homeDir: home,
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: { ...process.env, HOME: home, PS1: '$ ' },
     log: (line) => hubLog.push(line),
   });

@@ -15,8 +15,9 @@ import {
 import { Channels } from '../../preload/channels';
 import { ScrollbackSaving, Shutdown } from '../../shared/limits';
 import { parseClientMessage } from '../../shared/protocol';
-import type { CommandId } from '../../shared/settings';
+import type { CommandId, Settings } from '../../shared/settings';
 import { openScrollbackStore } from '../app/scrollback-store';
+import { defaultShell } from '../hub/default-shell';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -112,12 +113,27 @@ export class AppShell {
       onContextMenu: (target) => this.#showContextMenu(target),
     });
     this.#registerIpc(location.trusted);
+    this.#setMenu(stores.settings.keybindings);
+    stores.onNotice((notice) => {
+      this.#log(`${notice.level}: ${notice.message}`);
+      hub.notify(toAppNotice(notice));
+    });
+    stores.files.settings.onChange((settings) => {
+      hub.applySettings(settings);
+      this.#setMenu(settings.keybindings);
+    });
+    stores.files.settings.watch();
+    this.#windows.restoreAll(this.#shellClient.workspaceIds());
+  }
+
+  /** The app menu shows the keys in force, so it is built again when settings.json changes them. */
+  #setMenu(keybindings: Settings['keybindings']): void {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(
           appMenuModel({
             platform: this.#platform,
-            keybindings: stores.settings.keybindings,
+            keybindings: keybindings,
             devTools: !app.isPackaged,
           }),
           this.#platform,
@@ -125,11 +141,6 @@ export class AppShell {
         ),
       ),
     );
-    stores.onNotice((notice) => {
-      this.#log(`${notice.level}: ${notice.message}`);
-      hub.notify(toAppNotice(notice));
-    });
-    this.#windows.restoreAll(this.#shellClient.workspaceIds());
   }
 
   get quitting(): boolean {
@@ -167,7 +178,7 @@ export class AppShell {
 
   async #quitSequence(confirm: boolean): Promise<void> {
     const prompt = confirm
-      ? quitPrompt(this.#hub.runningPrograms(), this.#stores.settings.confirmQuit)
+      ? quitPrompt(this.#hub.runningPrograms(), this.#stores.files.settings.settings.confirmQuit)
       : null;
     if (prompt) {
       const parent = this.#windows.focused()?.window;
@@ -198,6 +209,7 @@ export class AppShell {
   }
 
   #exit(code: number): void {
+    this.#stores.files.settings.close();
     if (!this.#stores.flush()) this.#log('some settings could not be saved');
     this.#quit = 'done';
     app.exit(code);
@@ -281,11 +293,6 @@ function utilityHostLauncherFor(mainDir: string, log: (line: string) => void) {
 
 function toAppNotice({ level, code, message }: StoreNotice): AppNotice {
   return { level, code, message };
-}
-
-function defaultShell(): string {
-  if (process.platform === 'win32') return process.env.COMSPEC || 'powershell.exe';
-  return process.env.SHELL || (process.platform === 'darwin' ? '/bin/zsh' : '/bin/bash');
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {

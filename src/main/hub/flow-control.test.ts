@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FlowControl } from '../../shared/limits';
 import { SessionFlow } from './flow-control';
 
 describe('SessionFlow', () => {
@@ -11,6 +12,26 @@ describe('SessionFlow', () => {
     expect(flow.acked('a', 100)).toBeNull();
     expect(flow.acked('a', 42)).toBe('resume');
     expect(flow.isPaused).toBe(false);
+  });
+
+  it('is a sliding window: with the defaults it resumes while half the window is still unparsed', () => {
+    const flow = new SessionFlow();
+    flow.addClient('a');
+    const batch = 64 * 1024;
+    let sent = 0;
+    while (!flow.isPaused) {
+      flow.sent('a', batch);
+      sent += batch;
+    }
+    expect(sent).toBeGreaterThan(FlowControl.highWatermarkChars);
+    // Acked batch by batch, as xterm parses them: the resume leaves while the page still has work queued.
+    let acked = 0;
+    while (flow.isPaused) {
+      flow.acked('a', batch);
+      acked += batch;
+    }
+    expect(sent - acked).toBeGreaterThanOrEqual(FlowControl.highWatermarkChars / 2 - batch);
+    expect(sent - acked).toBeLessThan(FlowControl.lowWatermarkChars);
   });
 
   it('waits for the slowest client', () => {

@@ -2,6 +2,7 @@
 import type { Layout } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import type { HostLauncher } from '../host/host-link';
+import type { ShellCommand } from './default-shell';
 
 /** Where the layout lives between runs (a DurableStore in the app, memory in tests). */
 export interface LayoutPersistence {
@@ -35,8 +36,8 @@ export interface HubOptions {
   /** Things to tell every client on connect (e.g. a quarantined file). */
   notices?: AppNotice[];
   homeDir: string;
-  /** Shell used when settings.shell is null. */
-  defaultShell: string;
+  /** Shell (and its arguments) used when settings.shell is null: see default-shell.ts. */
+  defaultShell: ShellCommand;
   /** Environment the shells start from. */
   env: Record<string, string | undefined>;
   newId?: () => string;

@@ -360,7 +360,7 @@ async function startHub() {
     settings: { ...defaultSettings(), shell: '/bin/bash', maxSessions: 20 },
     persistence: { load: () => null, save: () => {}, flush: () => {} },
     homeDir: '/',
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: {},
     newId: () => `id${++nextId}`,
   });

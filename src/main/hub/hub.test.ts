@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { Heartbeat } from '../../shared/limits';
+import { FlowControl, Heartbeat } from '../../shared/limits';
 import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
 import { liveTab, staleTab } from '../../shared/testing/layout-fixtures';
@@ -8,6 +8,9 @@ import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient } from './hub-client';
 import type { ScrollbackPersistence } from './hub-options';
+
+/** Just more output than a client may have unacknowledged before the PTY pauses. */
+const OVER_WINDOW = FlowControl.highWatermarkChars + 1;
 
 class Recorder implements HubClient {
   readonly received: ServerMessage[] = [];
@@ -51,7 +54,7 @@ async function start(
     persistence: { load: () => saved, save: (layout) => (saved = layout), flush: () => {} },
     ...(options.scrollback ? { scrollback: options.scrollback } : {}),
     homeDir: '/',
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: options.env ?? {},
     newId: () => `id${++nextId}`,
     ...(options.slowViewerMs ? { slowViewerMs: options.slowViewerMs } : {}),
@@ -145,6 +148,31 @@ describe('Hub with a fake host', () => {
     expect(client.last('layout')!.layout.tabs[tabId]?.state).toBe('stale');
   });
 
+  it('applies saved settings to every client and to the next spawn, and keeps only the last settings notice', async () => {
+    const { hub, host, client, send } = await start({ maxSessions: 1 });
+    hub.applySettings({ ...defaultSettings(), shell: '/bin/zsh', fontSize: 20, maxSessions: 5 });
+    expect(client.last('settings')?.settings).toMatchObject({ fontSize: 20, maxSessions: 5 });
+    const workspaceId = client.last('layout')!.layout.workspaces[0]!.id;
+    send({ type: 'tab_create', workspaceId });
+    const tabId = client.last('layout')!.layout.workspaces[0]!.activeTabId!;
+    send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
+    const spawns = host.received.filter((m) => m.type === 'spawn');
+    expect(spawns).toHaveLength(2);
+    expect(spawns[1]?.type === 'spawn' && spawns[1].request.shell).toBe('/bin/zsh');
+
+    hub.notify({ level: 'warning', code: 'settings_invalid', message: 'fontSize: too big' });
+    hub.notify({ level: 'warning', code: 'settings_invalid', message: 'theme: not a theme' });
+    const later = new Recorder('c2');
+    hub.connect(later);
+    expect(
+      later.received.filter((m) => m.type === 'app_notice').map((m) => m.type === 'app_notice' && m.message),
+    ).toEqual(['theme: not a theme']);
+    hub.notify({ level: 'info', code: 'settings_valid', message: 'valid' });
+    const last = new Recorder('c3');
+    hub.connect(last);
+    expect(last.received.filter((m) => m.type === 'app_notice')).toEqual([]);
+  });
+
   it('reports a failed spawn with the host’s message and leaves the tab as it was', async () => {
     const { host, client, send } = await start();
     host.failSpawnsWith = 'Cannot start "/bin/nosuch": no such file.';
@@ -229,9 +257,9 @@ describe('Hub with a fake host', () => {
     const tabId = layout.workspaces[0]!.tabIds[0]!;
     send({ type: 'terminal_spawn', tabId, cols: 80, rows: 24 });
     const sessionId = client.last('terminal_ready')!.sessionId;
-    host.emit({ type: 'output', sessionId, data: 'x'.repeat(100_001) });
+    host.emit({ type: 'output', sessionId, data: 'x'.repeat(OVER_WINDOW) });
     expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
-    send({ type: 'terminal_ack', sessionId, chars: 100_001 });
+    send({ type: 'terminal_ack', sessionId, chars: OVER_WINDOW });
     expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId });
   });
 
@@ -245,14 +273,14 @@ describe('Hub with a fake host', () => {
     stalledConnection.receive({ type: 'terminal_attach', tabId, sessionId, cols: 80, rows: 24 });
     expect(stalled.last('terminal_replay')?.data).toBe('replay');
 
-    host.emit({ type: 'output', sessionId, data: 'x'.repeat(100_001) });
+    host.emit({ type: 'output', sessionId, data: 'x'.repeat(OVER_WINDOW) });
     expect(host.received.at(-1)).toEqual({ type: 'pause', sessionId });
     send({ type: 'terminal_ack', sessionId, chars: client.chars(sessionId) });
     // The stalled viewer holds the pause until it falls behind; then the session runs for the other.
     await vi.waitFor(() => expect(host.received.at(-1)).toEqual({ type: 'resume', sessionId }));
     host.emit({ type: 'output', sessionId, data: 'live' });
     expect(client.last('terminal_output')?.data).toBe('live');
-    expect(stalled.last('terminal_output')?.data).toBe('x'.repeat(100_001));
+    expect(stalled.last('terminal_output')?.data).toBe('x'.repeat(OVER_WINDOW));
 
     // Once it has read what it was sent it gets the screen as it is now, then live output again.
     stalledConnection.receive({ type: 'terminal_ack', sessionId, chars: stalled.chars(sessionId) });

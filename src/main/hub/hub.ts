@@ -3,6 +3,7 @@
 // answered with `terminal_error` and changes nothing. Beside it: the pure layout edits (layout-model),
 // per-session flow control and sizes (live-session), saving history to disk (scrollback-saver) and
 // what a shell starts with (shell-launch).
+
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { HostSessionInfo, HostToHub } from '../../shared/host-protocol';
@@ -15,6 +16,7 @@ import {
   parseClientMessage,
   type ServerMessage,
 } from '../../shared/protocol';
+import type { Settings } from '../../shared/settings';
 import { HostSupervisor } from '../host/host-supervisor';
 import type { HubClient, HubConnection } from './hub-client';
 import type { AppNotice, HubOptions, ShutdownReport } from './hub-options';
@@ -35,6 +37,7 @@ const DEFAULT_SIZE: Size = { cols: 80, rows: 24 };
 
 export class Hub {
   private layout: Layout;
+  private settings: Settings;
   private revision = 0;
   private savedRevision = 0;
   private readonly clients = new Map<string, HubClient>();
@@ -61,6 +64,7 @@ export class Hub {
   private constructor(private readonly options: HubOptions) {
     this.newId = options.newId ?? (() => randomUUID());
     this.log = options.log ?? (() => {});
+    this.settings = options.settings;
     this.notices = [...(options.notices ?? [])];
     const { env, dropped } = shellEnv(options.env);
     this.baseEnv = env;
@@ -99,7 +103,7 @@ export class Hub {
     });
     this.supervisor = new HostSupervisor({
       launcher: options.launcher,
-      config: { ringMaxLines: options.settings.ringLines, ringMaxBytes: RingBufferDefaults.maxBytes },
+      config: { ringMaxLines: this.settings.ringLines, ringMaxBytes: RingBufferDefaults.maxBytes },
       log: this.log,
       events: {
         message: (message) => this.onHostMessage(message),
@@ -136,7 +140,7 @@ export class Hub {
     this.clients.set(client.id, client);
     client.send({ type: 'layout', layout: this.layout, revision: this.revision });
     client.send({ type: 'layout_saved', revision: this.savedRevision });
-    client.send({ type: 'settings', settings: this.options.settings });
+    client.send({ type: 'settings', settings: this.settings });
     client.send({ type: 'host_status', ...this.hostStatus });
     for (const notice of this.notices) client.send({ type: 'app_notice', ...notice });
     for (const session of this.sessions.values()) {
@@ -150,8 +154,19 @@ export class Hub {
 
   /** Tells every connected client; `sticky` notices are also told to every client that connects later. */
   notify(notice: AppNotice, sticky = false): void {
-    if (sticky) this.notices.push(notice);
+    if (notice.code.startsWith('settings_')) {
+      // What the settings file holds now replaces what it held: a later client sees only the last word.
+      const others = this.notices.filter((n) => !n.code.startsWith('settings_'));
+      this.notices.splice(0, this.notices.length, ...others);
+      if (notice.code !== 'settings_valid') this.notices.push(notice);
+    } else if (sticky) this.notices.push(notice);
     this.broadcast({ type: 'app_notice', ...notice });
+  }
+
+  /** A save of settings.json: new tabs, limits and every window follow it from now on. */
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.broadcast({ type: 'settings', settings });
   }
 
   /** Tabs running something other than their shell, for the quit confirmation. */
@@ -312,7 +327,7 @@ export class Hub {
   ): void {
     const tab = model.tabOf(this.layout, tabId);
     if (!tab) return;
-    const limit = this.options.settings.maxSessions;
+    const limit = this.settings.maxSessions;
     if (this.sessions.size + this.pendingSpawns.size >= limit) {
       return this.fail(
         client,
@@ -331,7 +346,7 @@ export class Hub {
       cwd = this.options.homeDir;
     }
     const sessionId = this.newId();
-    const { shell, args } = shellCommand(this.options.settings, this.options.defaultShell);
+    const { shell, args } = shellCommand(this.settings, this.options.defaultShell);
     const preamble = this.scrollback.preambleFor(tabId, new Date());
     const pending: PendingSpawn = {
       sessionId,
@@ -644,7 +659,7 @@ export class Hub {
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
   private shellName(): string {
-    return shellName(this.options.settings, this.options.defaultShell);
+    return shellName(this.settings, this.options.defaultShell);
   }
 
   private broadcast(message: ServerMessage): void {

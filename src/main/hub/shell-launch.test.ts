@@ -8,12 +8,33 @@ import { defaultSettings } from '../../shared/settings';
 import { isDirectory, shellCommand, shellEnv, shellName } from './shell-launch';
 
 describe('shellCommand', () => {
+  const bash = { shell: '/bin/bash', args: [] };
+  const macZsh = { shell: '/bin/zsh', args: ['-l'] };
+
   it('uses the default shell unless settings name one, with the settings arguments', () => {
     const settings = defaultSettings();
-    expect(shellCommand(settings, '/bin/bash')).toEqual({ shell: '/bin/bash', args: [] });
-    const zsh = { ...settings, shell: '/usr/bin/zsh', shellArgs: ['-l'] };
-    expect(shellCommand(zsh, '/bin/bash')).toEqual({ shell: '/usr/bin/zsh', args: ['-l'] });
-    expect(shellName(zsh, '/bin/bash')).toBe('zsh');
+    expect(shellCommand(settings, bash)).toEqual(bash);
+    const zsh = { ...settings, shell: '/usr/bin/zsh', shellArgs: ['-i'] };
+    expect(shellCommand(zsh, bash)).toEqual({ shell: '/usr/bin/zsh', args: ['-i'] });
+    expect(shellName(zsh, bash)).toBe('zsh');
+    // A shell named in settings does not get the default shell's arguments.
+    expect(shellCommand({ ...settings, shell: '/bin/bash' }, macZsh)).toEqual(bash);
+  });
+
+  it('keeps the default shell’s own arguments unless settings give some', () => {
+    const settings = defaultSettings();
+    expect(shellCommand(settings, macZsh)).toEqual(macZsh);
+    expect(shellCommand({ ...settings, shellArgs: ['-f'] }, macZsh)).toEqual({
+      shell: '/bin/zsh',
+      args: ['-f'],
+    });
+  });
+
+  it('names Windows shells without folder or extension', () => {
+    const settings = defaultSettings();
+    const pwsh = { shell: 'C:\\Program Files\\PowerShell\\7\\pwsh.exe', args: [] };
+    expect(shellName(settings, pwsh)).toBe('pwsh');
+    expect(shellName(settings, { shell: 'cmd.exe', args: [] })).toBe('cmd');
   });
 });
 

@@ -1,21 +1,29 @@
 // How the hub starts a shell: which program, with which arguments and environment, and where.
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, win32 } from 'node:path';
 import { SpawnLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
+import type { ShellCommand } from './default-shell';
 
-export interface ShellCommand {
-  shell: string;
-  args: string[];
+export type { ShellCommand } from './default-shell';
+
+/**
+ * The shell settings name, with their arguments; else the platform's default shell, whose own
+ * arguments (macOS's -l) give way to settings.shellArgs when the user wrote some.
+ */
+export function shellCommand(settings: Settings, defaultShell: ShellCommand): ShellCommand {
+  if (settings.shell !== null) return { shell: settings.shell, args: settings.shellArgs };
+  return {
+    shell: defaultShell.shell,
+    args: settings.shellArgs.length > 0 ? settings.shellArgs : defaultShell.args,
+  };
 }
 
-export function shellCommand(settings: Settings, defaultShell: string): ShellCommand {
-  return { shell: settings.shell ?? defaultShell, args: settings.shellArgs };
-}
-
-/** The name a new tab shows until its shell reports a title. */
-export function shellName(settings: Settings, defaultShell: string): string {
-  return basename(shellCommand(settings, defaultShell).shell);
+/** The name a new tab shows until its shell reports a title (`pwsh`, not `pwsh.exe`). */
+export function shellName(settings: Settings, defaultShell: ShellCommand): string {
+  const { shell } = shellCommand(settings, defaultShell);
+  const name = /^[A-Za-z]:[\\/]|\\/.test(shell) ? win32.basename(shell) : basename(shell);
+  return name.replace(/\.(exe|com|bat|cmd)$/i, '');
 }
 
 // Our own and npm's/Electron's variables would confuse programs started in the shell.

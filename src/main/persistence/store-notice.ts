@@ -17,7 +17,11 @@ export type StoreNoticeCode =
   /** A write failed; the change is kept in memory and retried. */
   | 'store_write_failed'
   /** Writes work again after a failure. */
-  | 'store_write_recovered';
+  | 'store_write_recovered'
+  /** settings.json has keys that were ignored (unknown, wrong value) or is not JSON; replaces the last. */
+  | 'settings_invalid'
+  /** settings.json is wholly valid again: clears a `settings_invalid` banner. */
+  | 'settings_valid';
 
 /** Something the user should be told (the hub turns it into an `app_notice`). */
 export interface StoreNotice {

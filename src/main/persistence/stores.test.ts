@@ -68,7 +68,7 @@ describe('openAppStores', () => {
     const stores = openAppStores(dataDir);
     expect(stores.notices.map((notice) => [notice.store, notice.code])).toEqual([
       ['layout', 'store_reset'],
-      ['settings', 'store_reset'],
+      ['settings', 'settings_invalid'],
     ]);
   });
 });

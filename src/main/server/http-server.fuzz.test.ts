@@ -34,7 +34,7 @@ beforeAll(async () => {
     settings: { ...defaultSettings(), shell: '/bin/bash' },
     persistence: { load: () => null, save: () => {}, flush: () => {} },
     homeDir: '/',
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: {},
   });
   let gate: GateConfig = { token: TOKEN, allowedHosts: [] };

@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 // The same watch the session host keeps on the hub: a tiny helper of plain Node, shared rather than copied.
 import { watchParentExit } from '../../session-host/link/parent-watch';
 import { ScrollbackSaving } from '../../shared/limits';
+import type { Settings } from '../../shared/settings';
 import { openScrollbackStore } from '../app/scrollback-store';
 import { forkHostLauncher } from '../host/fork-host-link';
+import { defaultShell } from '../hub/default-shell';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -37,19 +39,24 @@ async function main(): Promise<void> {
     log,
   );
 
+  // --shell outranks the file, at start and after every save.
+  const withShell = (settings: Settings): Settings =>
+    options.shell ? { ...settings, shell: options.shell } : settings;
   const hub = await Hub.start({
     launcher: forkHostLauncher(hostModule(here, fromSource)),
-    settings: options.shell ? { ...stores.settings, shell: options.shell } : stores.settings,
+    settings: withShell(stores.settings),
     persistence: stores.layout,
     scrollback: history.store,
     notices: [...stores.notices, ...history.notices].map(toAppNotice),
     homeDir: homedir(),
-    defaultShell: process.env.SHELL || '/bin/bash',
+    defaultShell: defaultShell(),
     env: process.env,
     log,
   });
 
   stores.onNotice((notice) => hub.notify(toAppNotice(notice)));
+  stores.files.settings.onChange((settings) => hub.applySettings(withShell(settings)));
+  stores.files.settings.watch();
 
   const token = randomBytes(24).toString('base64url');
   let gate: GateConfig = { token, allowedHosts: [] };
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
     quitting = true;
     log(`${signal}: closing every session`);
     server.close();
+    stores.files.settings.close();
     const report = await hub.shutdown();
     stores.flush();
     if (report.forced.length > 0) log(`had to kill: ${report.forced.join(', ')}`);

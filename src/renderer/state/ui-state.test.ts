@@ -162,6 +162,22 @@ describe('reduce', () => {
     expect(dismissed.notices.map((n) => n.code)).toEqual(['layout_quarantined']);
   });
 
+  it('shows one settings banner, the latest, and takes it down when the file is valid again', () => {
+    const notice = (code: string, message: string) =>
+      server({ type: 'app_notice', level: 'warning', code, message });
+    const two = run([
+      notice('layout_quarantined', 'Saved a copy.'),
+      notice('settings_invalid', 'fontSize: too big'),
+      notice('settings_invalid', 'theme: not a theme'),
+    ]);
+    expect(two.notices.map((n) => n.message)).toEqual(['Saved a copy.', 'theme: not a theme']);
+    const valid = reduce(
+      two,
+      server({ type: 'app_notice', level: 'info', code: 'settings_valid', message: 'ok' }),
+    );
+    expect(valid.notices.map((n) => n.code)).toEqual(['layout_quarantined']);
+  });
+
   it('keeps only the latest notices', () => {
     const events: UiEvent[] = Array.from({ length: MAX_NOTICES + 3 }, (_, i) => ({
       kind: 'notice',

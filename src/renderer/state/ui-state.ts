@@ -208,8 +208,14 @@ function onServer(state: UiState, message: ServerMessage, now: number): UiState 
         ...next,
         host: { state: message.state, restarts: message.restarts, message: message.message },
       };
-    case 'app_notice':
-      return addNotice(next, message.level, message.code, message.message);
+    case 'app_notice': {
+      if (!message.code.startsWith('settings_'))
+        return addNotice(next, message.level, message.code, message.message);
+      // A settings notice says what the file holds now: it replaces the last one, and a valid file clears it.
+      const others = { ...next, notices: next.notices.filter((n) => !n.code.startsWith('settings_')) };
+      if (message.code === 'settings_valid') return others;
+      return addNotice(others, message.level, message.code, message.message);
+    }
     case 'terminal_error':
       // unknown_session is the normal answer to attaching a session that died; the session
       // controller respawns, so it is not the user's concern.

@@ -216,7 +216,7 @@ export class SessionHost {
       return this.spawnFailed(reqId, sessionId, `Session id "${sessionId}" is already in use`);
     }
     const env = buildSessionEnv(this.deps.hostEnv, request.env, { sessionId, hostId: this.deps.hostId });
-    const check = checkSpawn(request.shell, request.cwd, env.PATH);
+    const check = checkSpawn(request.shell, request.cwd, env);
     if (!check.ok) return this.spawnFailed(reqId, sessionId, check.message);
     let pty: ReturnType<PtySpawner>;
     try {

@@ -89,6 +89,17 @@ describe('the ps process table', () => {
     expect((await source.foreground(600, 'bash'))?.cwd).toBe('/tmp');
   });
 
+  it('reads an idle shell’s cwd at every poll, so a cd shows before its session stops being polled', async () => {
+    const programs = fakePrograms();
+    programs.state.table = '  600   500   600   600   600 Ss+  Thu Dec  3 18:00:01 2026 bash\n';
+    let clock = 1_000;
+    const source = psSource('procps', programs.run, () => clock);
+    expect(await source.foreground(600, 'bash')).toMatchObject({ running: false, cwd: '/home/u/project' });
+    clock += 500;
+    programs.state.cwd = 'n/tmp\n';
+    expect((await source.foreground(600, 'bash'))?.cwd).toBe('/tmp');
+  });
+
   it('knows nothing of a shell that is not in the table', async () => {
     const programs = fakePrograms();
     expect(await psSource('bsd', programs.run, () => 0).foreground(4242, 'zsh')).toBeNull();

@@ -33,8 +33,12 @@ export const runProgram: RunProgram = (file, args) =>
 
 /** A table read this recently serves a status poll too. */
 const TABLE_REUSE_MS = 200;
-/** A working directory is looked up again only after this long (lsof is slow). */
-const CWD_REUSE_MS = 2_000;
+/**
+ * A running program's working directory is looked up again only after this long (lsof is slow, and a
+ * flooding program keeps its session polled). An idle shell's is read at every poll: it is polled only
+ * in the short window after a prompt, and a `cd` must show in that window or not until the next one.
+ */
+const RUNNING_CWD_REUSE_MS = 2_000;
 
 export function flavourOf(platform: NodeJS.Platform): PsFlavour {
   return platform === 'linux' ? 'procps' : platform === 'darwin' ? 'darwin' : 'bsd';
@@ -61,16 +65,16 @@ export function psSource(
     if (!recent || now() - recent.at > TABLE_REUSE_MS) recent = { at: now(), rows: table() };
     return recent.rows;
   };
-  const cwd = async (pid: number): Promise<string | null> => {
+  const cwd = async (pid: number, reuseMs: number): Promise<string | null> => {
     const known = cwds.get(pid);
-    if (known && now() - known.at < CWD_REUSE_MS) return known.cwd;
+    if (known && now() - known.at < reuseMs) return known.cwd;
     const found = await run('lsof', ['-a', '-d', 'cwd', '-p', String(pid), '-Fn']).then(
       parseLsofCwd,
       () => null,
     );
     cwds.set(pid, { at: now(), cwd: found });
     if (cwds.size > 256)
-      for (const [key, value] of cwds) if (now() - value.at >= CWD_REUSE_MS) cwds.delete(key);
+      for (const [key, value] of cwds) if (now() - value.at >= RUNNING_CWD_REUSE_MS) cwds.delete(key);
     return found;
   };
 
@@ -95,7 +99,13 @@ export function psSource(
         shellComm.slice(0, 15),
       );
       if (!seen) return null;
-      return { running: seen.running, command: seen.command, group: seen.group, cwd: await cwd(seen.cwdOf) };
+      const reuseMs = seen.running ? RUNNING_CWD_REUSE_MS : TABLE_REUSE_MS;
+      return {
+        running: seen.running,
+        command: seen.command,
+        group: seen.group,
+        cwd: await cwd(seen.cwdOf, reuseMs),
+      };
     },
   };
 }

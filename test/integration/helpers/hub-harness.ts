@@ -136,7 +136,7 @@ export async function startHub(
     settings: { ...defaultSettings(), shell: '/bin/bash', ...settings },
     persistence,
     homeDir: home,
-    defaultShell: '/bin/bash',
+    defaultShell: { shell: '/bin/bash', args: [] },
     env: { ...process.env, HOME: home, PS1: '$ ' },
   });
   return {

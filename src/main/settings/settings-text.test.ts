@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/settings';
+import {
+  describeProblems,
+  migratedSettingsText,
+  newSettingsText,
+  readSettingsText,
+  withSetting,
+} from './settings-text';
+
+const defaults = defaultSettings();
+
+describe('readSettingsText', () => {
+  it('reads JSON with comments and trailing commas, defaults for the rest', () => {
+    const text = `{
+      // bigger
+      "fontSize": 18, /* and light */ "theme": "light",
+    }`;
+    expect(readSettingsText(text, defaults)).toEqual({
+      settings: { ...defaults, fontSize: 18, theme: 'light' },
+      problems: [],
+      readable: true,
+      legacy: false,
+    });
+  });
+
+  it('reads the new file, and an empty one, as the defaults', () => {
+    expect(readSettingsText(newSettingsText(), defaults)).toMatchObject({ settings: defaults, problems: [] });
+    expect(readSettingsText('  \n', defaults)).toMatchObject({ settings: defaults, problems: [] });
+  });
+
+  it('ignores a wrong or unknown key alone, naming its path, and applies the others', () => {
+    const text = JSON.stringify({
+      fontSize: 200,
+      theme: 'light',
+      fontsize: 12,
+      colour: 'red',
+      shellArgs: ['-l', 3],
+    });
+    const read = readSettingsText(text, defaults);
+    expect(read.settings).toEqual({ ...defaults, theme: 'light' });
+    expect(read.readable).toBe(true);
+    expect(read.problems.map((p) => p.path)).toEqual(['fontSize', 'fontsize', 'colour', 'shellArgs[1]']);
+    expect(read.problems[0]?.message).toMatch(/72.*default \(14\) is used/);
+    expect(read.problems[1]?.message).toContain('did you mean "fontSize"?');
+    expect(read.problems[2]?.message).not.toContain('did you mean');
+    const typo = readSettingsText('{ "fontSise": 12, "confirmQuitt": false }', defaults).problems;
+    expect(typo.map((p) => p.message)).toEqual([
+      expect.stringContaining('did you mean "fontSize"?'),
+      expect.stringContaining('did you mean "confirmQuit"?'),
+    ]);
+  });
+
+  it('drops a bad keybinding and keeps the good ones', () => {
+    const text = JSON.stringify({
+      keybindings: { 'Alt+T': 'tab.new', 'Ctrl+K': 'no.such.command', 'Ctrl+Shift+W': '' },
+    });
+    const read = readSettingsText(text, defaults);
+    expect(read.settings.keybindings).toEqual({ 'Alt+T': 'tab.new', 'Ctrl+Shift+W': '' });
+    expect(read.problems).toEqual([
+      { path: 'keybindings["Ctrl+K"]', message: expect.stringContaining('this binding is ignored') },
+    ]);
+  });
+
+  it('keeps the settings in force when the text is not a JSON object, and says where', () => {
+    const inForce = { ...defaults, fontSize: 20 };
+    const broken = readSettingsText('{\n  "fontSize": 12\n  "theme": "light"\n}', inForce);
+    expect(broken).toMatchObject({ settings: inForce, readable: false });
+    expect(broken.problems[0]?.message).toMatch(/^not valid JSON at line 3, column 3 \(CommaExpected\)/);
+    expect(readSettingsText('[1, 2]', inForce)).toMatchObject({ settings: inForce, readable: false });
+  });
+
+  it('reads the format before this one ({ version, data }) as its data', () => {
+    const read = readSettingsText(JSON.stringify({ version: 1, data: { fontSize: 16 } }), defaults);
+    expect(read).toMatchObject({ legacy: true, problems: [], settings: { ...defaults, fontSize: 16 } });
+    // A user file that happens to have a "version" key is not mistaken for it.
+    expect(readSettingsText(JSON.stringify({ version: 1, data: {}, fontSize: 16 }), defaults).legacy).toBe(
+      false,
+    );
+  });
+});
+
+describe('editing the text', () => {
+  it('sets a key and keeps the comments', () => {
+    const text = withSetting(newSettingsText(), 'fontSize', 16);
+    expect(text).toContain('// Tabterm settings.');
+    expect(readSettingsText(text, defaults).settings.fontSize).toBe(16);
+    expect(readSettingsText(withSetting(text, 'fontSize', undefined), defaults).settings.fontSize).toBe(14);
+  });
+
+  it('turns an old file into the new format with the same settings', () => {
+    const text = migratedSettingsText({ theme: 'light', keybindings: { 'Alt+T': 'tab.new' } });
+    expect(text).toContain('"$schema": "./settings.schema.json"');
+    expect(readSettingsText(text, defaults)).toMatchObject({
+      legacy: false,
+      problems: [],
+      settings: { ...defaults, theme: 'light', keybindings: { 'Alt+T': 'tab.new' } },
+    });
+  });
+});
+
+describe('describeProblems', () => {
+  it('names the first problems by path and counts the rest', () => {
+    const problems = ['a', 'b', 'c'].map((path) => ({ path, message: 'bad' }));
+    expect(describeProblems(problems, 2)).toBe('a: bad; b: bad; and 1 more');
+    expect(describeProblems([{ path: '', message: 'not valid JSON' }])).toBe('not valid JSON');
+  });
+});
