@@ -3,20 +3,31 @@
 // size, and B must show what A shows: screen text and colours, cursor, active screen, modes — and stay equal as
 // live output continues, with no redraw by the program. Nothing here spawns processes.
 
-import { type IBufferCell, Terminal } from '@xterm/headless';
+import type { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import { TerminalMirror } from '../../src/session-host/mirror/terminal-mirror';
 import { RingBufferDefaults } from '../../src/shared/limits';
+import {
+  allLines,
+  expectSamePen,
+  expectSameTerminal,
+  newTerminal as newSizedTerminal,
+  reportedModes,
+  screenText,
+  write,
+} from './helpers/terminal-compare';
 
 const COLS = 120;
 const ROWS = 30;
 
 function newTerminal(scrollback = 20_000): Terminal {
-  return new Terminal({ cols: COLS, rows: ROWS, scrollback, allowProposedApi: true });
+  return newSizedTerminal(COLS, ROWS, scrollback);
 }
 
-function write(terminal: Terminal, data: string): Promise<void> {
-  return new Promise((resolve) => terminal.write(data, resolve));
+function numbered(from: number, to: number): string {
+  let out = '';
+  for (let n = from; n <= to; n++) out += `line ${String(n).padStart(5, '0')} ${'.'.repeat(n % 50)}\r\n`;
+  return out;
 }
 
 function newMirror(scrollback: number = RingBufferDefaults.maxLines): TerminalMirror {
@@ -36,113 +47,6 @@ async function replayInto(snapshot: string, scrollback = 20_000): Promise<Termin
   const terminal = newTerminal(scrollback);
   await write(terminal, snapshot);
   return terminal;
-}
-
-/**
- * A cell's look. Palette colours count as one mode: the serializer writes palette colour 0–15 chosen with
- * 38;5;n/48;5;n as 30–37/40–47/90–97, which xterm paints the same (it records the two forms apart).
- */
-function cellStyle(cell: IBufferCell): string {
-  const mode = (palette: boolean, raw: number) => (palette ? 'palette' : raw);
-  return [
-    mode(cell.isFgPalette(), cell.getFgColorMode()),
-    cell.getFgColor(),
-    mode(cell.isBgPalette(), cell.getBgColorMode()),
-    cell.getBgColor(),
-    cell.isBold(),
-    cell.isDim(),
-    cell.isItalic(),
-    cell.isUnderline(),
-    cell.isBlink(),
-    cell.isInverse(),
-    cell.isInvisible(),
-    cell.isStrikethrough(),
-    cell.isOverline(),
-  ].join(',');
-}
-
-/** Rows `from`…`to` (exclusive) of the active buffer, every cell with its character and style. */
-function cells(terminal: Terminal, from: number, to: number): string[] {
-  const buffer = terminal.buffer.active;
-  const cell = buffer.getNullCell();
-  const rows: string[] = [];
-  for (let y = from; y < to; y++) {
-    const line = buffer.getLine(y);
-    const row: string[] = [];
-    for (let x = 0; x < terminal.cols; x++) {
-      line?.getCell(x, cell);
-      row.push(`${cell.getChars() || ' '}|${cellStyle(cell)}`);
-    }
-    rows.push(`${line?.isWrapped ? 'wrapped ' : ''}${row.join(' ')}`);
-  }
-  return rows;
-}
-
-/** The visible screen, cell by cell. */
-function screenCells(terminal: Terminal): string[] {
-  const { baseY } = terminal.buffer.active;
-  return cells(terminal, baseY, baseY + terminal.rows);
-}
-
-function screenText(terminal: Terminal): string[] {
-  const buffer = terminal.buffer.active;
-  return Array.from(
-    { length: terminal.rows },
-    (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '',
-  );
-}
-
-function allLines(terminal: Terminal): string[] {
-  const buffer = terminal.buffer.active;
-  return Array.from({ length: buffer.length }, (_, y) => buffer.getLine(y)?.translateToString(true) ?? '');
-}
-
-const PRIVATE_MODES = [
-  1, 6, 7, 9, 12, 25, 45, 66, 1000, 1002, 1003, 1004, 1005, 1006, 1015, 1016, 1049, 2004,
-];
-const ANSI_MODES = [4, 20];
-
-/** Every mode xterm.js reports through DECRQM, asked the way an application would. */
-async function reportedModes(terminal: Terminal): Promise<string> {
-  let replies = '';
-  const listener = terminal.onData((data) => {
-    replies += data;
-  });
-  for (const mode of PRIVATE_MODES) await write(terminal, `\x1b[?${mode}$p`);
-  for (const mode of ANSI_MODES) await write(terminal, `\x1b[${mode}$p`);
-  listener.dispose();
-  return replies;
-}
-
-async function expectSameTerminal(replayed: Terminal, live: Terminal): Promise<void> {
-  expect(replayed.buffer.active.type).toBe(live.buffer.active.type);
-  expect(screenText(replayed)).toEqual(screenText(live));
-  expect(screenCells(replayed)).toEqual(screenCells(live));
-  if (live.buffer.active.type === 'normal') {
-    // All the replayed scrollback, colours included, equals the newest part of the live one.
-    const kept = replayed.buffer.active.length;
-    const liveLength = live.buffer.active.length;
-    expect(cells(replayed, 0, kept)).toEqual(cells(live, liveLength - kept, liveLength));
-  }
-  expect([replayed.buffer.active.cursorX, replayed.buffer.active.cursorY]).toEqual([
-    live.buffer.active.cursorX,
-    live.buffer.active.cursorY,
-  ]);
-  expect(replayed.modes).toEqual(live.modes);
-  expect(await reportedModes(replayed)).toBe(await reportedModes(live));
-}
-
-/** Writes the same probe to both terminals (a character in the current colours) and compares again. */
-async function expectSamePen(replayed: Terminal, live: Terminal): Promise<void> {
-  await write(live, '@');
-  await write(replayed, '@');
-  expect(screenCells(replayed)).toEqual(screenCells(live));
-}
-
-function numbered(from: number, to: number): string {
-  let out = '';
-  for (let n = from; n <= to; n++) out += `line ${String(n).padStart(5, '0')} ${'.'.repeat(n % 50)}\r\n`;
-  return out;
 }
 
 describe('replay fidelity against @xterm/headless', () => {
@@ -291,8 +195,7 @@ describe('replay fidelity against @xterm/headless', () => {
     await expectSameTerminal(replayed, live);
   });
 
-  // Open (issue 18): the alternate screen drawn row by row after scrollback does not replay equal yet.
-  it.skip('restores mouse modes and encoding, a hidden cursor, its style and the pen mid-draw', async () => {
+  it('restores mouse modes and encoding, a hidden cursor, its style and the pen mid-draw', async () => {
     const live = newTerminal();
     const ring = newMirror();
     let output = `${numbered(1, 50)}\x1b[?1049h\x1b[?1003h\x1b[?1006h\x1b[?25l\x1b[5 q\x1b[H`;

@@ -1,12 +1,13 @@
 // Replay through the real host: the snapshot holds exactly the ring's last lines, a snapshot taken while
-// output flows joins the live output after it with no gap and no duplicate, and full-screen programs are
-// nudged to repaint after a snapshot.
+// output flows joins the live output after it with no gap and no duplicate, and real full-screen programs
+// replay equal to their live output (the oracle: @xterm/headless fed the same bytes) without being redrawn.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HostToHub } from '../../src/shared/host-protocol';
 import { HostClient, outputLine, uniqueId, waitFor } from './helpers/host-client';
+import { expectSameTerminal, newTerminal, write } from './helpers/terminal-compare';
 
 let client: HostClient | null = null;
 let dir = '';
@@ -44,27 +45,22 @@ function isConsecutive(numbers: number[]): boolean {
 }
 
 describe('snapshot', () => {
-  it('holds exactly the last 2000 lines after 10 000 numbered lines', async () => {
+  it('holds exactly the last 2000 lines of scrollback and the screen after 10 000 numbered lines', async () => {
     client = await HostClient.start();
     const id = uniqueId('ring');
-    await client.spawnBash(id);
+    const rows = 30;
+    await client.spawnBash(id, { rows });
     client.run(id, 'seq 1 10000');
     await client.waitForOutput(id, /\r\n10000\r\n[\s\S]*\$ $/);
 
     const snapshot = await client.snapshot(id);
     expect(snapshot).not.toBeNull();
-    const data = snapshot as string;
-    const allLines = client.output(id).split('\n');
-    const lastLines = allLines.slice(-2000).join('\n');
-    // The ring's text is the stream's last 2000 lines; anything before it is the mode-restoring prefix.
-    expect(data.endsWith(lastLines)).toBe(true);
-    expect(data.length - lastLines.length).toBeLessThan(512);
-    const numbers = numbered(data, '');
-    // 1999 numbers plus the prompt line that follows them make 2000 lines.
-    expect(numbers.length).toBe(1999);
-    expect(numbers[0]).toBe(8002);
+    const numbers = numbered(snapshot as string, '');
+    // 2000 lines of scrollback and a screen whose last row is the prompt.
+    expect(numbers.length).toBe(2000 + rows - 1);
     expect(numbers.at(-1)).toBe(10000);
     expect(isConsecutive(numbers)).toBe(true);
+    expect(textLines(snapshot as string).at(-1)).toMatch(/\$ $/);
   });
 
   it('joins live output with no gap and no duplicate while output flows', async () => {
@@ -114,39 +110,55 @@ describe('snapshot', () => {
   });
 });
 
-describe('redraw nudge', () => {
+describe('full-screen programs replay as they are, untouched', () => {
   const rows = Array.from({ length: 300 }, (_, i) => `row-${String(i + 1).padStart(3, '0')}`);
+  const size = { cols: 80, rows: 24 };
 
   it.each([
-    ['less', (file: string) => `less ${file}`],
-    ['vim', (file: string) => `vim -u NONE -N -n ${file}`],
-  ])('makes %s repaint its screen after a snapshot', async (_name, command) => {
-    const file = join(dir, 'rows.txt');
-    writeFileSync(file, `${rows.join('\n')}\n`);
-    client = await HostClient.start();
-    const host = client;
-    const id = uniqueId('nudge');
-    await host.spawnBash(id, { rows: 24, cols: 80 });
-    host.run(id, command(file));
-    await host.waitForOutput(id, 'row-020');
-    // Let the program finish drawing, then take what arrives after the snapshot only.
-    await waitFor(() => host.status(id)?.status === 'running', 5_000, 'the program in the foreground');
-    const afterSnapshot: string[] = [];
-    let snapshotSeen = false;
-    host.onMessage((message) => {
-      if (message.type === 'snapshot' && message.sessionId === id) snapshotSeen = true;
-      else if (message.type === 'output' && message.sessionId === id && snapshotSeen)
-        afterSnapshot.push(message.data);
-    });
-    const snapshot = await host.snapshot(id);
-    expect(snapshot).toContain('row-001');
-    await waitFor(
-      () => {
-        const repaint = afterSnapshot.join('');
-        return ['row-001', 'row-010', 'row-020'].every((row) => repaint.includes(row));
-      },
-      5_000,
-      () => `a repaint after the snapshot (got ${JSON.stringify(afterSnapshot.join('').slice(0, 200))})`,
-    );
-  });
+    [
+      'vim',
+      (file: string) => `vim -u NONE -N -n ${file}`,
+      /"[^"]*rows\.txt" 300L/,
+      ':echo "replayed"\r',
+      'replayed',
+    ],
+    ['less', (file: string) => `less ${file}`, /row-020/, 'G', 'row-300'],
+    ['top', () => 'top -d 30', /Tasks:/, 'q', /\$ $/],
+  ] as const)(
+    '%s: the snapshot shows what its live output shows, cell for cell, and the program is not made to redraw',
+    async (_name, command, drawn, keys, answer) => {
+      const file = join(dir, 'rows.txt');
+      writeFileSync(file, `${rows.join('\n')}\n`);
+      client = await HostClient.start();
+      const host = client;
+      const id = uniqueId('fullscreen');
+      // Everything the session sends, and where in it the snapshot falls.
+      let output = '';
+      let atSnapshot = -1;
+      host.onMessage((message) => {
+        if (message.type === 'output' && message.sessionId === id) output += message.data;
+        else if (message.type === 'snapshot' && message.sessionId === id) atSnapshot = output.length;
+      });
+      await host.spawnBash(id, size);
+      host.run(id, command(file));
+      await waitFor(() => drawn.test(output), 10_000, 'the program drawn');
+      await waitFor(() => host.status(id)?.status === 'running', 5_000, 'the program in the foreground');
+      const snapshot = (await host.snapshot(id)) ?? '';
+
+      const live = newTerminal(size.cols, size.rows);
+      await write(live, output.slice(0, atSnapshot));
+      const replayed = newTerminal(size.cols, size.rows);
+      await write(replayed, snapshot);
+      await expectSameTerminal(replayed, live);
+
+      // The program still answers keys, and what it sent after the snapshot is only that answer: no repaint.
+      host.send({ type: 'write', sessionId: id, data: keys });
+      await waitFor(
+        () => (typeof answer === 'string' ? output.slice(atSnapshot).includes(answer) : answer.test(output)),
+        10_000,
+        'the answer to the keys',
+      );
+      expect(output.slice(atSnapshot)).not.toContain('row-001');
+    },
+  );
 });

@@ -34,6 +34,19 @@ export interface ScannedStatus {
   readonly cwdReports: number;
 }
 
+const ALT_SWITCH = '\x1b[?1049h\x1b[H';
+
+/**
+ * The serializer ends the normal screen with the live pen, and a switch to the alternate screen fills that screen
+ * with the pen's background; the live alternate screen was cleared with the pen in force when the program
+ * switched, which programs reset first. The serializer's own switch is the first in its output (cells hold no
+ * escape sequences), so the pen is reset just before it.
+ */
+export function withPlainAltSwitch(serialized: string): string {
+  const at = serialized.indexOf(ALT_SWITCH);
+  return at < 0 ? serialized : `${serialized.slice(0, at)}\x1b[0m${serialized.slice(at)}`;
+}
+
 export class TerminalMirror implements ScannedStatus {
   bells = 0;
   title: string | null = null;
@@ -82,7 +95,7 @@ export class TerminalMirror implements ScannedStatus {
     this.afterParse(done, () => {
       const buffer = this.terminal.buffer.active;
       const cursor = { x: buffer.cursorX, y: buffer.cursorY };
-      return this.serializer.serialize() + this.modes.restoreSequence(cursor) + tail;
+      return withPlainAltSwitch(this.serializer.serialize()) + this.modes.restoreSequence(cursor) + tail;
     });
   }
 
