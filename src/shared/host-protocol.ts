@@ -129,6 +129,8 @@ export const HostToHub = z.discriminatedUnion('type', [
     sessionId: SessionId,
     /** null when the host has no such session. */
     data: z.string().nullable(),
+    /** The visible screen alone, when `data` has scrollback before it: what a fresh page paints first. */
+    screen: z.string().optional(),
   }),
   z.object({ type: z.literal('sessions'), reqId: ReqId, sessions: z.array(HostSessionInfo) }),
   z.object({

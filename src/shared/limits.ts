@@ -186,6 +186,15 @@ export const HiddenFeed = {
   tickMs: 16,
 } as const;
 
+/** How a replay is handed to the terminal of the tab on screen (renderer, terminal/replay-pieces.ts). */
+export const ReplayFeed = {
+  /**
+   * Slices of the replay parsed behind the painted screen: each a few ms of parsing, so xterm yields to
+   * input and paint between them.
+   */
+  sliceChars: 32_768,
+} as const;
+
 export const Links = {
   /** Longest URL the terminal, the preload and main will open; a longer "link" is an attack, not an address. */
   maxUrlLength: 8192,

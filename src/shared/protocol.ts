@@ -152,7 +152,13 @@ export const ServerMessage = z.discriminatedUnion('type', [
     shell: z.string(),
     cwd: z.string(),
   }),
-  z.object({ type: z.literal('terminal_replay'), sessionId: Id, data: z.string() }),
+  z.object({
+    type: z.literal('terminal_replay'),
+    sessionId: Id,
+    data: z.string(),
+    /** The visible screen alone, sent when `data` holds scrollback too: painted first, `data` parsed behind it. */
+    screen: z.string().optional(),
+  }),
   z.object({ type: z.literal('terminal_output'), sessionId: Id, data: z.string() }),
   z.object({
     type: z.literal('terminal_closed'),

@@ -429,8 +429,7 @@ export class Hub {
       }
       client.send(this.readyMessage(current));
       this.applyFlow(current, current.flow.addClient(client.id));
-      this.applyFlow(current, current.flow.sent(client.id, reply.data.length));
-      client.send({ type: 'terminal_replay', sessionId, data: reply.data });
+      this.sendReplay(client, current, reply.data, reply.screen);
       this.resizeTo(current, current.touch(client.id, size));
       if (current.status) client.send({ type: 'session_status', ...current.status });
     });
@@ -588,10 +587,25 @@ export class Hub {
       if (this.sessions.get(session.id) !== session || !this.clients.has(client.id)) return;
       if (!session.flow.caughtUp(client.id) || !reply || reply.data === null) return;
       this.applyFlow(session, session.flow.addClient(client.id));
-      this.applyFlow(session, session.flow.sent(client.id, reply.data.length));
-      client.send({ type: 'terminal_replay', sessionId: session.id, data: reply.data });
+      this.sendReplay(client, session, reply.data, reply.screen);
     });
     if (!sent) session.resyncing.delete(client.id);
+  }
+
+  /** Both parts of a replay count against the client's flow-control window: it acks what it parses of each. */
+  private sendReplay(
+    client: HubClient,
+    session: LiveSession,
+    data: string,
+    screen: string | undefined,
+  ): void {
+    this.applyFlow(session, session.flow.sent(client.id, data.length + (screen?.length ?? 0)));
+    client.send({
+      type: 'terminal_replay',
+      sessionId: session.id,
+      data,
+      ...(screen === undefined ? {} : { screen }),
+    });
   }
 
   private resizeTo(session: LiveSession, size: Size | null): void {

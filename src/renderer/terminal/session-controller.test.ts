@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FlowControl, SessionLimits } from '../../shared/limits';
+import { FlowControl, ReplayFeed, SessionLimits } from '../../shared/limits';
 import type { ClientMessage, Layout, LayoutTab, ServerMessage } from '../../shared/protocol';
 import { liveTab } from '../../shared/testing/layout-fixtures';
 import { visibleTabId } from '../state/selectors';
 import { FeedPacer, type PacerClock } from './feed-queue';
 import type { TabtermProbe } from './probe';
+import { SWAP_BEGIN, SWAP_END } from './replay-pieces';
 import { SessionController, type SessionView } from './session-controller';
 
 /** Timers run only when the test says so. */
@@ -34,6 +35,8 @@ class FakeView implements SessionView {
   shown = false;
   written: string[] = [];
   notes: string[] = [];
+  /** Writes and notes in the order they reached the terminal. */
+  order: string[] = [];
   resets = 0;
   disposed = false;
   private parsing: Array<() => void> = [];
@@ -46,6 +49,7 @@ class FakeView implements SessionView {
   write(data: string, onParsed: () => void) {
     if (data.length > 0) this.hasContent = true;
     this.written.push(data);
+    this.order.push(`write ${data}`);
     this.parsing.push(onParsed);
   }
   /** xterm finished parsing everything written so far. */
@@ -55,6 +59,7 @@ class FakeView implements SessionView {
   writeNote(text: string) {
     this.hasContent = true;
     this.notes.push(text);
+    this.order.push(`note ${text}`);
   }
   reset() {
     this.resets++;
@@ -133,6 +138,29 @@ describe('SessionController', () => {
     expect(h.take()).toEqual([]);
     view.parse();
     expect(h.take()).toEqual([{ type: 'terminal_ack', sessionId: 's-a', chars: 'old screen'.length + 4 }]);
+  });
+
+  it('paints the screen of a replay first, then swaps in the whole replay in slices, acking both parts', () => {
+    const h = harness();
+    h.showLayout(layoutOf([tab('a')], 'a'));
+    h.take();
+    h.receive({ type: 'terminal_ready', tabId: 'a', sessionId: 's-a', pid: 1, shell: 'bash', cwd: '/' });
+    const data = 'x'.repeat(ReplayFeed.sliceChars + 10);
+    h.receive({ type: 'terminal_replay', sessionId: 's-a', data, screen: 'screen' });
+    h.receive({ type: 'terminal_output', sessionId: 's-a', data: 'live' });
+    const view = h.views.get('a')!;
+    expect(view.resets).toBe(1);
+    expect(view.order).toEqual([
+      'write screen',
+      `note ${SWAP_BEGIN}`,
+      `write ${'x'.repeat(ReplayFeed.sliceChars)}`,
+      `write ${'x'.repeat(10)}`,
+      `note ${SWAP_END}`,
+      'write live',
+    ]);
+    view.parse();
+    const acked = h.take().reduce((sum, m) => sum + (m.type === 'terminal_ack' ? m.chars : 0), 0);
+    expect(acked).toBe('screen'.length + data.length + 'live'.length);
   });
 
   it('acks every ackEveryChars while output keeps coming', () => {

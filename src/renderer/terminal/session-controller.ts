@@ -2,7 +2,7 @@
 // attach / spawn when a tab is shown, replay, live output, acks, input, resize, exit and stale
 // handling. Layout and indicators live in the store; this class holds what only this window has.
 import type { Bridge, ConnectionState } from '../../shared/bridge';
-import { SessionLimits } from '../../shared/limits';
+import { ReplayFeed, SessionLimits } from '../../shared/limits';
 import type { Layout, LayoutTab, ServerMessage, ServerMessageOf } from '../../shared/protocol';
 import { type Attachment, planSession, type Trigger } from '../state/session-plan';
 import { AckAccumulator } from './ack-accumulator';
@@ -10,6 +10,7 @@ import { type Feed, FeedPacer } from './feed-queue';
 import { chunkInput } from './input-chunks';
 import { exitedMarker, lostMarker, restartedMarker } from './markers';
 import type { TabtermProbe } from './probe';
+import { replayPieces } from './replay-pieces';
 import type { TerminalSize } from './terminal-view';
 
 /** What the controller needs of a tab's terminal (TerminalView; a fake in tests). */
@@ -115,7 +116,7 @@ export class SessionController<V extends SessionView> {
       case 'terminal_ready':
         return this.onReady(message);
       case 'terminal_replay':
-        return this.onData(message.sessionId, message.data, true);
+        return this.onReplay(message);
       case 'terminal_output':
         return this.onData(message.sessionId, message.data, false);
       case 'terminal_closed':
@@ -277,20 +278,29 @@ export class SessionController<V extends SessionView> {
     if (size.cols !== requested.cols || size.rows !== requested.rows) this.resized(tabId, size);
   }
 
+  private onReplay(message: ServerMessageOf<'terminal_replay'>): void {
+    const { sessionId } = message;
+    const tabId = this.tabOfSession.get(sessionId);
+    const link = tabId ? this.links.get(tabId) : undefined;
+    const feed = tabId ? this.feeds.get(tabId) : undefined;
+    if (!tabId || !link || !feed || link.attachment.phase !== 'attached') return;
+    if (link.replay === 'reset') feed.reset();
+    // Only a spawn's first replay (the preamble) goes below the old text; a later one (the hub's fresh
+    // replay for a viewer that fell behind) replaces the screen.
+    link.replay = 'reset';
+    for (const piece of replayPieces(message.data, message.screen, ReplayFeed.sliceChars)) {
+      if (piece.kind === 'note') feed.writeNote(piece.text);
+      else this.onData(sessionId, piece.text, true);
+    }
+  }
+
   private onData(sessionId: string, data: string, isReplay: boolean): void {
     const tabId = this.tabOfSession.get(sessionId);
     const link = tabId ? this.links.get(tabId) : undefined;
     const feed = tabId ? this.feeds.get(tabId) : undefined;
     if (!tabId || !link || !feed || link.attachment.phase !== 'attached') return;
-    if (isReplay) {
-      if (link.replay === 'reset') feed.reset();
-      // Only a spawn's first replay (the preamble) goes below the old text; a later one (the hub's
-      // fresh replay for a viewer that fell behind) replaces the screen.
-      link.replay = 'reset';
-      link.replaying++;
-    } else {
-      this.deps.onOutput(tabId);
-    }
+    if (isReplay) link.replaying++;
+    else this.deps.onOutput(tabId);
     link.acks.queued();
     const probe = this.probe;
     feed.write(data, (slice, last) => {

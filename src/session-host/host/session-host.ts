@@ -278,8 +278,14 @@ export class SessionHost {
       this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data: null });
       return;
     }
-    session.snapshot(message.normal === true, (data) =>
-      this.send({ type: 'snapshot', reqId: message.reqId, sessionId: message.sessionId, data }),
+    session.snapshot(message.normal === true, ({ data, screen }) =>
+      this.send({
+        type: 'snapshot',
+        reqId: message.reqId,
+        sessionId: message.sessionId,
+        data,
+        ...(screen === null ? {} : { screen }),
+      }),
     );
   }
 

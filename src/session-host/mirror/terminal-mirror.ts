@@ -26,6 +26,15 @@ export interface PromptMark {
   exitCode: number | null;
 }
 
+/**
+ * A faithful replay, and the visible screen alone (when there is scrollback before it): a fresh page paints
+ * `screen` at once and parses `data` behind it (src/renderer/terminal/replay-writer.ts).
+ */
+export interface Replay {
+  data: string;
+  screen: string | null;
+}
+
 /** What the status tracker reads after each parse (src/session-host/status/status-tracker.ts). */
 export interface ScannedStatus {
   readonly bells: number;
@@ -89,13 +98,18 @@ export class TerminalMirror implements ScannedStatus {
    * both screens, cursor, modes and pen. Resolves once all output written so far is parsed, and reflects
    * exactly that output.
    */
-  snapshot(done: (data: string) => void): void {
+  snapshot(done: (replay: Replay) => void): void {
     // The tail is read now, with the output it ends; the parse catches up with exactly that output.
     const tail = this.tail;
     this.afterParse(done, () => {
       const buffer = this.terminal.buffer.active;
-      const cursor = { x: buffer.cursorX, y: buffer.cursorY };
-      return withPlainAltSwitch(this.serializer.serialize()) + this.modes.restoreSequence(cursor) + tail;
+      const end = this.modes.restoreSequence({ x: buffer.cursorX, y: buffer.cursorY }) + tail;
+      const data = withPlainAltSwitch(this.serializer.serialize()) + end;
+      const hasScrollback = this.terminal.buffer.normal.baseY > 0;
+      const screen = hasScrollback
+        ? withPlainAltSwitch(this.serializer.serialize({ scrollback: 0 })) + end
+        : null;
+      return { data, screen };
     });
   }
 
@@ -118,12 +132,16 @@ export class TerminalMirror implements ScannedStatus {
     this.terminal.dispose();
   }
 
-  private afterParse(done: (data: string) => void, read: () => string): void {
+  private afterParse<T>(done: (value: T) => void, read: () => T): void {
     this.terminal.write('', () => done(read()));
   }
 
   /** snapshot() as a promise, for tests and measurements. */
   snapshotText(): Promise<string> {
+    return new Promise((resolve) => this.snapshot((replay) => resolve(replay.data)));
+  }
+
+  snapshotReplay(): Promise<Replay> {
     return new Promise((resolve) => this.snapshot(resolve));
   }
 

@@ -1,7 +1,7 @@
 // One live PTY session in the host: its output path (batching → mirror, the one parser of it → channel),
 // flow control and status. The registry (host/session-host.ts) owns creation and killing.
 import type { HostSessionInfo, HostToHub, SpawnRequest } from '../../shared/host-protocol';
-import type { ScannedStatus } from '../mirror/terminal-mirror';
+import type { Replay, ScannedStatus } from '../mirror/terminal-mirror';
 import type { Foreground, ProcessSource } from '../proc/process-source';
 import type { PtyExit, PtyProcess } from '../pty/pty-process';
 import type { ActivityPoller, Pollable } from '../status/activity-poller';
@@ -13,7 +13,7 @@ export interface ScreenMirror extends ScannedStatus {
   write(data: string, parsed?: () => void): void;
   resize(cols: number, rows: number): void;
   /** `done` runs once everything written so far is parsed (at once, for a mirror that parses synchronously). */
-  snapshot(done: (data: string) => void): void;
+  snapshot(done: (replay: Replay) => void): void;
   normalSnapshot(done: (data: string) => void): void;
   dispose(): void;
 }
@@ -149,15 +149,15 @@ export class Session implements Pollable {
    * and the session's later messages wait until `reply` has run, so the snapshot contains exactly the `output`
    * messages sent before it (channel order does the rest). `normal`: the normal screen only, for saving.
    */
-  snapshot(normal: boolean, reply: (data: string) => void): void {
+  snapshot(normal: boolean, reply: (replay: Replay) => void): void {
     this.batcher.flush();
     const slot: { reply: (() => void) | null } = { reply: null };
     this.held.push(slot);
-    const done = (data: string) => {
-      slot.reply = () => reply(data);
+    const done = (replay: Replay) => {
+      slot.reply = () => reply(replay);
       this.releaseHeld();
     };
-    if (normal) this.mirror.normalSnapshot(done);
+    if (normal) this.mirror.normalSnapshot((data) => done({ data, screen: null }));
     else this.mirror.snapshot(done);
   }
 

@@ -1,6 +1,7 @@
 // Stand-ins for node-pty and the hub channel, shared by the session host's unit and fuzz tests.
 import type { HostToHub, SpawnRequest } from '../../shared/host-protocol';
 import type { HostLink } from '../link/host-link';
+import type { Replay } from '../mirror/terminal-mirror';
 import type { PtyExit, PtyProcess, PtySpawnOptions } from '../pty/pty-process';
 import type { ScreenMirror } from '../session/session';
 
@@ -103,8 +104,8 @@ export class FakeMirror implements ScreenMirror {
   resize(cols: number, rows: number): void {
     this.size = { cols, rows };
   }
-  snapshot(done: (data: string) => void): void {
-    done(`<modes>${this.text}`);
+  snapshot(done: (replay: Replay) => void): void {
+    done({ data: `<modes>${this.text}`, screen: null });
   }
   normalSnapshot(done: (data: string) => void): void {
     done(`<normal>${this.text}`);

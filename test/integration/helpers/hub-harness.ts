@@ -12,6 +12,9 @@ import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { latestLayout } from '../../../src/shared/status-title';
 import { waitFor } from './wait';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal output is made of control characters
+const CSI = /\x1b\[[0-9;:?<>=]*[ -/]*[@-~]/g;
+
 export const HOST_MODULE = resolve('src/session-host/host-main.ts');
 
 export class TestClient implements HubClient {
@@ -61,14 +64,19 @@ export class TestClient implements HubClient {
     return layout;
   }
 
-  /** Replay plus live output of one session, in arrival order. */
+  /**
+   * Replay plus live output of one session, in arrival order, with CSI sequences taken out: a replay is a
+   * serialized screen, which may end with a pen or cursor sequence in the middle of a line the live output
+   * goes on to finish.
+   */
   screenText(sessionId: string): string {
     return this.received
       .filter(
         (m) => (m.type === 'terminal_output' || m.type === 'terminal_replay') && m.sessionId === sessionId,
       )
       .map((m) => ('data' in m ? m.data : ''))
-      .join('');
+      .join('')
+      .replace(CSI, '');
   }
 
   async waitFor<T extends ServerMessage['type']>(
