@@ -58,3 +58,52 @@ test('after a page reload every tab shows its text again: scrollback, and less a
   await shot(page, 'reload-scrollback');
   await expect(terminalTab(page, 'bash')).toHaveCount(3);
 });
+
+test('a reload paints the screen before the scrollback is parsed, never shows anything else, and vim keeps its message line', async ({
+  page,
+}) => {
+  await readyShell(page);
+  // A full ring of scrollback behind a full-screen program, whose message line is drawn once.
+  await run(page, 'seq -f "hist-%g" 1 3000', 'hist-3000');
+  await run(page, "printf 'alpha\\nbeta\\ngamma\\n' > fid.txt && vim -u NONE -N fid.txt", /"fid.txt" 3L, 17B/);
+  await expect(selectedTab(page)).toHaveAccessibleName(/running vim/);
+
+  // After the reload: every frame the terminal shows (its rows' text after each DOM update) and every chunk
+  // of replay xterm parses, in order.
+  await page.addInitScript(() => {
+    const events: Array<{ kind: 'frame' | 'parsed'; text: string }> = [];
+    (window as unknown as { __replayEvents: typeof events }).__replayEvents = events;
+    window.__tabtermProbe = {
+      parsed: (_sessionId, data) => events.push({ kind: 'parsed', text: data.slice(-64) }),
+      attached: () => {},
+    };
+    new MutationObserver(() => {
+      const rows = document.querySelector('.terminal-view:not([hidden]) .xterm-rows');
+      if (rows) events.push({ kind: 'frame', text: rows.textContent ?? '' });
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.reload();
+
+  await expect(screen(page)).toContainText('"fid.txt" 3L, 17B');
+  await expect(screen(page)).toContainText('gamma');
+  const events = await page.evaluate(
+    () => (window as unknown as { __replayEvents: Array<{ kind: string; text: string }> }).__replayEvents,
+  );
+  const frames = events.filter((e) => e.kind === 'frame' && e.text.trim() !== '');
+  // Only ever vim's screen: the scrollback behind it never flashes through while it is parsed.
+  expect(frames.length).toBeGreaterThan(0);
+  for (const frame of frames) {
+    expect(frame.text).toContain('"fid.txt" 3L, 17B');
+    expect(frame.text).not.toContain('hist-');
+  }
+  // The screen was on view before the last of the replay (the scrollback) was parsed.
+  const firstFrame = events.findIndex((e) => e.kind === 'frame' && e.text.includes('gamma'));
+  const lastParsed = events.findLastIndex((e) => e.kind === 'parsed');
+  expect(firstFrame).toBeGreaterThanOrEqual(0);
+  expect(firstFrame).toBeLessThan(lastParsed);
+
+  // The scrollback is all there behind vim: quit it and page up.
+  await page.getByRole('tabpanel').locator('.terminal-view:not([hidden]) .xterm-screen').click();
+  await page.keyboard.type(':q\n');
+  await expect(screen(page)).toContainText('hist-3000');
+});

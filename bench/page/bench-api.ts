@@ -72,7 +72,13 @@ export const ReplayRecord = z.object({
   chars: z.number(),
   /** When this page sent terminal_attach for the session (null if it spawned instead). */
   attachSentAt: z.number().nullable(),
+  /** Chars of the visible screen sent beside the replay (0 when none): parsed first. */
+  screenChars: z.number(),
   arrivedAt: z.number(),
+  /** The screen (or, without one, the whole replay) was parsed. */
+  screenParsedAt: z.number().nullable(),
+  /** The first frame after the screen (or, without one, the whole replay) was parsed. */
+  screenPaintedAt: z.number().nullable(),
   parsedAt: z.number().nullable(),
 });
 export type ReplayRecord = z.infer<typeof ReplayRecord>;

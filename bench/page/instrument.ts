@@ -135,10 +135,15 @@ function onProbeParsed(sessionId: string, data: string): void {
   settleMarks(s);
 }
 
-function onReceived(sessionId: string, data: string, isReplay: boolean): void {
+function onReceived(sessionId: string, data: string, isReplay: boolean, screen = ''): void {
   const s = stream(sessionId);
   const arrivedAt = performance.now();
   const startOffset = mode === 'probe' ? s.probeParsed : s.received;
+  // The renderer parses the screen first, then the replay (src/renderer/terminal/replay-pieces.ts).
+  if (screen !== '') {
+    s.received += screen.length;
+    if (mode !== 'probe') feed(s, screen);
+  }
   s.received += data.length;
   s.receivedTail = tailOf(s.receivedTail, data);
   s.lastDataAt = arrivedAt;
@@ -147,12 +152,22 @@ function onReceived(sessionId: string, data: string, isReplay: boolean): void {
       sessionId,
       chars: data.length,
       attachSentAt: attachSent.get(sessionId) ?? null,
+      screenChars: screen.length,
       arrivedAt,
+      screenParsedAt: null,
+      screenPaintedAt: null,
       parsedAt: null,
     };
     replays.push(record);
     // In probe mode this assumes nothing received earlier is still unparsed (true on a fresh attach).
-    whenParsed(s, startOffset + data.length, (at) => {
+    // xterm renders in the frame after a parse; this frame callback runs after its render.
+    whenParsed(s, startOffset + (screen === '' ? data.length : screen.length), (at) => {
+      record.screenParsedAt = at;
+      requestAnimationFrame(() => {
+        record.screenPaintedAt = performance.now();
+      });
+    });
+    whenParsed(s, startOffset + screen.length + data.length, (at) => {
       record.parsedAt = at;
     });
   }
@@ -180,7 +195,8 @@ function onFrame(data: unknown): void {
   const sessionId = typeof m.sessionId === 'string' ? m.sessionId : null;
   if (!sessionId) return;
   if ((m.type === 'terminal_output' || m.type === 'terminal_replay') && typeof m.data === 'string') {
-    onReceived(sessionId, m.data, m.type === 'terminal_replay');
+    const screen = m.type === 'terminal_replay' && typeof m.screen === 'string' ? m.screen : '';
+    onReceived(sessionId, m.data, m.type === 'terminal_replay', screen);
   } else if (m.type === 'terminal_ready' && typeof m.tabId === 'string') {
     tabSessions.set(m.tabId, sessionId);
     stream(sessionId);

@@ -30,6 +30,7 @@ class View implements SessionView {
     this.notes.push(text);
   }
   reset() {}
+  paintBarrier() {}
   dispose() {}
 }
 

@@ -44,6 +44,9 @@ class FakeSink implements FeedSink {
   reset() {
     this.log.push('reset');
   }
+  paintBarrier() {
+    this.log.push('barrier');
+  }
   parse() {
     for (const done of this.parsing.splice(0)) done();
   }

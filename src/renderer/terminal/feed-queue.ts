@@ -12,6 +12,7 @@ export interface FeedSink {
   write(data: string, onParsed: () => void): void;
   writeNote(text: string): void;
   reset(): void;
+  paintBarrier(): void;
 }
 
 /**
@@ -41,7 +42,8 @@ const browserClock: PacerClock = {
 type Op =
   | { kind: 'write'; data: string; offset: number; onParsed: OnParsed }
   | { kind: 'note'; text: string }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'barrier' };
 
 /** Never cut between the halves of a surrogate pair. */
 function sliceEnd(data: string, start: number, max: number): number {
@@ -91,6 +93,13 @@ export class Feed {
     if (this.disposed) return;
     if (this.ops.length === 0) this.sink.reset();
     else this.ops.push({ kind: 'reset' });
+  }
+
+  /** In order like a note: the sink holds what follows until what came before is painted. */
+  paintBarrier(): void {
+    if (this.disposed) return;
+    if (this.ops.length === 0) this.sink.paintBarrier();
+    else this.ops.push({ kind: 'barrier' });
   }
 
   /** Hidden: pace from now on. Shown: hand over everything queued at once, then pass through. */
@@ -157,6 +166,7 @@ export class Feed {
     const op = this.ops.shift();
     if (op?.kind === 'note') this.sink.writeNote(op.text);
     else if (op?.kind === 'reset') this.sink.reset();
+    else if (op?.kind === 'barrier') this.sink.paintBarrier();
   }
 }
 

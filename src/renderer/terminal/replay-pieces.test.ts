@@ -10,6 +10,7 @@ describe('replayPieces', () => {
     const pieces = replayPieces('0123456789', 'screen', 4);
     expect(pieces).toEqual([
       { kind: 'output', text: 'screen' },
+      { kind: 'paint' },
       { kind: 'note', text: SWAP_BEGIN },
       { kind: 'output', text: '0123' },
       { kind: 'output', text: '4567' },

@@ -65,6 +65,9 @@ class FakeView implements SessionView {
     this.resets++;
     this.written = [];
   }
+  paintBarrier() {
+    this.order.push('paint');
+  }
   dispose() {
     this.disposed = true;
   }
@@ -152,6 +155,7 @@ describe('SessionController', () => {
     expect(view.resets).toBe(1);
     expect(view.order).toEqual([
       'write screen',
+      'paint',
       `note ${SWAP_BEGIN}`,
       `write ${'x'.repeat(ReplayFeed.sliceChars)}`,
       `write ${'x'.repeat(10)}`,

@@ -24,6 +24,8 @@ export interface SessionView {
   /** Tabterm's own notes (markers): not session output, never acked. */
   writeNote(text: string): void;
   reset(): void;
+  /** Later writes wait until what came before is parsed and painted (terminal/paint-gate.ts). */
+  paintBarrier(): void;
   dispose(): void;
 }
 
@@ -290,6 +292,7 @@ export class SessionController<V extends SessionView> {
     link.replay = 'reset';
     for (const piece of replayPieces(message.data, message.screen, ReplayFeed.sliceChars)) {
       if (piece.kind === 'note') feed.writeNote(piece.text);
+      else if (piece.kind === 'paint') feed.paintBarrier();
       else this.onData(sessionId, piece.text, true);
     }
   }

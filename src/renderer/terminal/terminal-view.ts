@@ -11,6 +11,7 @@ import { SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
 import { hyperlinkAction, shouldOpenLink } from './links';
+import { PaintGate } from './paint-gate';
 import { chooseRenderer, type RendererKind } from './renderer-choice';
 import { searchColours, terminalTheme } from './themes';
 import { probeWebgl } from './webgl-probe';
@@ -64,6 +65,18 @@ function clampSize(size: TerminalSize): TerminalSize {
   };
 }
 
+/** A frame callback runs after xterm's own (it asked first); where frames stop (a hidden page), a timer. */
+function afterNextFrame(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, 100);
+}
+
 export class TerminalView {
   readonly element: HTMLDivElement;
   private readonly term: Terminal;
@@ -81,6 +94,11 @@ export class TerminalView {
   private fittedBox: string | null = null;
   /** Something changed the screen while it was hidden (xterm does not paint hidden terminals). */
   private changedWhileHidden = false;
+  /** Holds writes behind a paint barrier (replay-pieces.ts). */
+  private readonly gate = new PaintGate({
+    parsed: (then) => this.term.write('', then),
+    frame: afterNextFrame,
+  });
 
   constructor(private readonly options: TerminalViewOptions) {
     this.appearance = options.appearance;
@@ -175,17 +193,21 @@ export class TerminalView {
   }
 
   write(data: string, onParsed: () => void): void {
-    if (data.length > 0) this.everWritten = true;
-    this.term.write(data, () => {
-      this.screenChanged();
-      onParsed();
+    this.gate.run(() => {
+      if (data.length > 0) this.everWritten = true;
+      this.term.write(data, () => {
+        this.screenChanged();
+        onParsed();
+      });
     });
   }
 
   /** Writes a note of Tabterm's own (markers), not counted as session output. */
   writeNote(text: string): void {
-    this.everWritten = true;
-    this.term.write(text, () => this.screenChanged());
+    this.gate.run(() => {
+      this.everWritten = true;
+      this.term.write(text, () => this.screenChanged());
+    });
   }
 
   /**
@@ -193,10 +215,16 @@ export class TerminalView {
    * over before it is parsed before the reset, not on top of the replay after it.
    */
   reset(): void {
-    this.term.write('', () => {
-      this.term.reset();
-      this.screenChanged();
-    });
+    this.gate.run(() =>
+      this.term.write('', () => {
+        this.term.reset();
+        this.screenChanged();
+      }),
+    );
+  }
+
+  paintBarrier(): void {
+    this.gate.close();
   }
 
   focus(): void {
