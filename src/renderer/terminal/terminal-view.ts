@@ -65,16 +65,28 @@ function clampSize(size: TerminalSize): TerminalSize {
   };
 }
 
-/** A frame callback runs after xterm's own (it asked first); where frames stop (a hidden page), a timer. */
+/**
+ * A frame callback runs after xterm's own (it asked first), so `then` runs once that frame is drawn. Only a
+ * hidden page (where frames stop) is not waited for: a timer instead would let a slow frame on a loaded
+ * machine be skipped, and the screen painted before it never shown.
+ */
 function afterNextFrame(then: () => void): void {
+  if (document.visibilityState === 'hidden') {
+    setTimeout(then, 0);
+    return;
+  }
   let done = false;
   const once = () => {
     if (done) return;
     done = true;
+    document.removeEventListener('visibilitychange', onHidden);
     then();
   };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') once();
+  };
+  document.addEventListener('visibilitychange', onHidden);
   requestAnimationFrame(once);
-  setTimeout(once, 100);
 }
 
 export class TerminalView {
