@@ -104,6 +104,7 @@ describe('preload bridge', () => {
     const { ipc, sent } = fakeIpc();
     const bridge = createPreloadBridge(ipc, () => {});
     bridge.send({ type: 'tab_activate', tabId: 't1' });
+    bridge.send({ type: 'settings_update', changes: [{ key: 'fontSize', value: 16 }] });
     bridge.openExternal('https://example.com/');
     bridge.openWindow({});
     bridge.openWindow({ tabId: 't1' });
@@ -111,6 +112,7 @@ describe('preload bridge', () => {
     bridge.reportWorkspace(null);
     expect(sent.slice(1)).toEqual([
       [Channels.send, { type: 'tab_activate', tabId: 't1' }],
+      [Channels.send, { type: 'settings_update', changes: [{ key: 'fontSize', value: 16 }] }],
       [Channels.openExternal, 'https://example.com/'],
       [Channels.openWindow, {}],
       [Channels.openWindow, { tabId: 't1' }],

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { SessionLimits } from './limits';
 import { Settings } from './settings';
 
+export const SettingsUpdateLimits = { maxChanges: 32 } as const;
+
 export const Id = z
   .string()
   .min(1)
@@ -67,6 +69,17 @@ export const ClientMessage = z.discriminatedUnion('type', [
   }),
   /** Retry after the session host gave up restarting (host_status "failed"). */
   z.strictObject({ type: z.literal('host_restart') }),
+  /**
+   * Write keys of settings.json (the in-app settings, an imported colour scheme). Each value is checked
+   * against that key's schema on the main side; `value` left out removes the key (back to its default).
+   */
+  z.strictObject({
+    type: z.literal('settings_update'),
+    changes: z
+      .array(z.strictObject({ key: z.string().min(1).max(64), value: z.json().optional() }))
+      .min(1)
+      .max(SettingsUpdateLimits.maxChanges),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -136,6 +149,7 @@ export const ErrorCode = z.enum([
   'no_such_directory',
   'host_unavailable',
   'not_permitted',
+  'invalid_setting',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

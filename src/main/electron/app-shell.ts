@@ -85,6 +85,7 @@ export class AppShell {
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
       env: process.env,
+      updateSettings: (changes) => stores.files.settings.update(changes),
       log,
     });
     return new AppShell(options, stores, hub, location);

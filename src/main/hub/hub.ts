@@ -289,6 +289,14 @@ export class Hub {
       case 'host_restart':
         this.supervisor.retry();
         return;
+      case 'settings_update': {
+        const update = this.options.updateSettings;
+        if (!update) return this.fail(client, 'not_permitted', 'Settings cannot be written here.');
+        // Success is the `settings` broadcast that follows the write (every window, this one too).
+        const result = update(message.changes);
+        if (!result.ok) this.fail(client, 'invalid_setting', `Settings not saved: ${result.error}`);
+        return;
+      }
       default:
         message satisfies never;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
 import {
   describeProblems,
+  editSettingsText,
   migratedSettingsText,
   newSettingsText,
   readSettingsText,
@@ -104,5 +105,63 @@ describe('describeProblems', () => {
     const problems = ['a', 'b', 'c'].map((path) => ({ path, message: 'bad' }));
     expect(describeProblems(problems, 2)).toBe('a: bad; b: bad; and 1 more');
     expect(describeProblems([{ path: '', message: 'not valid JSON' }])).toBe('not valid JSON');
+  });
+});
+
+describe('editSettingsText', () => {
+  const file = `{
+  "$schema": "./settings.schema.json",
+  // my font
+  "fontSize": 14, /* keep me */
+}
+`;
+
+  it('writes keys in place, keeping comments, and removes a key whose value is left out', () => {
+    const edit = editSettingsText(file, [
+      { key: 'fontSize', value: 18 },
+      { key: 'theme', value: 'light' },
+    ]);
+    expect(edit.ok).toBe(true);
+    if (!edit.ok) return;
+    expect(edit.text).toContain('// my font');
+    expect(edit.text).toContain('/* keep me */');
+    expect(readSettingsText(edit.text, defaults).settings).toMatchObject({ fontSize: 18, theme: 'light' });
+    const removed = editSettingsText(edit.text, [{ key: 'fontSize' }]);
+    expect(removed.ok && readSettingsText(removed.text, defaults).settings.fontSize).toBe(14);
+    expect(removed.ok && removed.text).not.toContain('"fontSize"');
+  });
+
+  it('refuses a wrong value or an unknown key by name, and writes none of the changes', () => {
+    expect(
+      editSettingsText(file, [
+        { key: 'theme', value: 'light' },
+        { key: 'fontSize', value: 500 },
+      ]),
+    ).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^fontSize: .*nothing was written/),
+    });
+    expect(editSettingsText(file, [{ key: 'fontSise', value: 12 }])).toEqual({
+      ok: false,
+      error: expect.stringContaining('did you mean "fontSize"?'),
+    });
+    expect(editSettingsText(file, [{ key: '$schema', value: 'x' }]).ok).toBe(false);
+    expect(editSettingsText(file, [{ key: 'keybindings', value: { 'Ctrl+K': 'no.such' } }])).toEqual({
+      ok: false,
+      error: expect.stringContaining('keybindings.Ctrl+K'),
+    });
+  });
+
+  it('refuses to edit a file that is not JSON, rather than guess where the key goes', () => {
+    expect(editSettingsText('{ "fontSize": 1', [{ key: 'fontSize', value: 12 }])).toEqual({
+      ok: false,
+      error: expect.stringContaining('not valid JSON at line 1'),
+    });
+    expect(editSettingsText('[1]', [{ key: 'fontSize', value: 12 }]).ok).toBe(false);
+  });
+
+  it('writes into an empty file', () => {
+    const edit = editSettingsText('', [{ key: 'fontSize', value: 20 }]);
+    expect(edit.ok && JSON.parse(edit.text)).toEqual({ fontSize: 20 });
   });
 });

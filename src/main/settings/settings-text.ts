@@ -167,6 +167,53 @@ export function withSetting(text: string, key: string, value: unknown): string {
   return applyEdits(base, modify(base, [key], value, { formattingOptions: FORMAT }));
 }
 
+/** One key to write: `value` left out removes the key, so it takes its default. */
+export interface SettingChange {
+  key: string;
+  value?: unknown;
+}
+
+export type SettingsEdit = { ok: true; text: string } | { ok: false; error: string };
+
+/**
+ * `text` with every change applied, or why none is: an unknown key, a value its key's schema refuses, or
+ * a file that is not a JSON object (an edit could not know where to go). All or nothing, so a client
+ * never half-writes a group of keys (a scheme and its selection).
+ */
+export function editSettingsText(text: string, changes: readonly SettingChange[]): SettingsEdit {
+  if (text.trim() !== '') {
+    const errors: ParseError[] = [];
+    const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+    const first = errors[0];
+    if (first)
+      return {
+        ok: false,
+        error: `settings.json is not valid JSON at ${lineAndColumn(text, first.offset)}; fix it in an editor first (nothing was written)`,
+      };
+    if (!isRecord(raw))
+      return { ok: false, error: 'settings.json must hold one JSON object; nothing was written' };
+  }
+  for (const { key, value } of changes) {
+    if (!(KEYS as string[]).includes(key))
+      return { ok: false, error: `"${key}" is not a setting${suggestion(key)}; nothing was written` };
+    if (value === undefined) continue;
+    const parsed = (Settings.shape[key as Key] as z.ZodType).safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const at = (issue?.path ?? []).map((part) =>
+        typeof part === 'number' ? `[${part}]` : `.${String(part)}`,
+      );
+      return {
+        ok: false,
+        error: `${key}${at.join('')}: ${issue?.message ?? 'invalid value'}; nothing was written`,
+      };
+    }
+  }
+  let next = text;
+  for (const { key, value } of changes) next = withSetting(next, key, value);
+  return { ok: true, text: next };
+}
+
 /** The new-format text for a legacy file's settings: every key it set, under the schema reference. */
 export function migratedSettingsText(data: Record<string, unknown>): string {
   let text = newSettingsText();
