@@ -15,12 +15,16 @@ import { Store } from './state/store';
 import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
 import { installedProbe } from './terminal/probe';
+import { importChanges, parseSchemeFile } from './terminal/scheme-import';
+import { screenReaderOn } from './terminal/screen-reader';
 import { SessionController } from './terminal/session-controller';
 import { type Appearance, TerminalView } from './terminal/terminal-view';
+import { chromeVariables, resolveScheme, terminalTheme } from './terminal/themes';
 import { Banners } from './views/banners';
 import { confirmDialog } from './views/confirm-dialog';
 import { closeContextMenu, openContextMenu } from './views/context-menu';
 import { el, isModalOpen, isTextField, setText } from './views/dom';
+import { FilePicker } from './views/file-picker';
 import { FindBar } from './views/find-bar';
 import { Sidebar } from './views/sidebar';
 import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
@@ -39,6 +43,7 @@ export class App {
   private readonly strip: TabStrip;
   private readonly banners: Banners;
   private readonly findBar: FindBar;
+  private readonly schemePicker: FilePicker;
   private readonly terminalHost: HTMLDivElement;
   /** The terminal host's size as the ResizeObserver last reported it. */
   private terminalBox: string | null = null;
@@ -52,6 +57,8 @@ export class App {
   private keepFocusInLists = false;
   private fitFrame = 0;
   private reportedWorkspace: string | null = null;
+  /** What the desktop app says of the OS's screen reader; null where nobody can tell (browser host). */
+  private osScreenReader: boolean | null = null;
 
   constructor(
     root: HTMLElement,
@@ -129,6 +136,12 @@ export class App {
       restartHost: () => this.actions.restartHost(),
     });
     this.findBar = new FindBar(() => this.controller.visibleView());
+    this.schemePicker = new FilePicker(
+      'Colour scheme file (Windows Terminal JSON or iTerm2 .itermcolors)',
+      '.json,.jsonc,.itermcolors,application/json',
+      (name, text) => this.importScheme(name, text),
+      (message) => this.store.dispatch({ kind: 'notice', level: 'error', code: 'scheme_import', message }),
+    );
     this.terminalHost = el('div', { class: 'terminal-host' });
     this.emptyNote = el('div', { class: 'empty-note' });
     this.panel = el(
@@ -145,6 +158,7 @@ export class App {
         this.sidebar.element,
         // Banners float over the panel (app.css): they never move the strip or resize the terminal.
         el('main', { class: 'main' }, this.strip.element, this.panel, this.banners.element),
+        this.schemePicker.element,
       ),
     );
 
@@ -159,6 +173,7 @@ export class App {
       },
       openFind: () => this.findBar.open(),
       zoom: (step) => this.zoom(step),
+      importScheme: () => this.schemePicker.open(),
       focusTerminalNext: () => {
         this.keepFocusInLists = false;
       },
@@ -235,7 +250,7 @@ export class App {
   private applySettings(settings: Settings): void {
     const previous = this.appliedSettings;
     this.appliedSettings = settings;
-    document.documentElement.dataset.theme = settings.theme;
+    this.applyChrome(settings);
     if (!previous || previous.keybindings !== settings.keybindings) {
       const { keymap, problems } = buildKeymap(this.platform, settings.keybindings);
       this.keymap = keymap;
@@ -246,19 +261,50 @@ export class App {
     this.setAppearance(this.appearanceFor(settings));
   }
 
+  /** The window follows the scheme: app.css reads these variables, and data-theme picks notice colours. */
+  private applyChrome(settings: Settings): void {
+    const resolved = resolveScheme(settings);
+    const html = document.documentElement;
+    html.dataset.theme = resolved.light ? 'light' : 'dark';
+    html.dataset.scheme = resolved.scheme.name;
+    html.style.colorScheme = resolved.light ? 'light' : 'dark';
+    for (const [name, value] of Object.entries(chromeVariables(resolved)))
+      html.style.setProperty(name, value);
+  }
+
   private appearanceFor(settings: Settings): Appearance {
+    const resolved = resolveScheme(settings);
     return {
       fontFamily: settings.fontFamily,
       fontSize: Math.min(MAX_FONT, Math.max(MIN_FONT, settings.fontSize + this.zoomSteps)),
-      theme: settings.theme,
+      fontWeight: settings.fontWeight,
+      fontWeightBold: settings.fontWeightBold,
+      lineHeight: settings.lineHeight,
+      theme: terminalTheme(resolved),
+      light: resolved.light,
+      cursorStyle: settings.cursorStyle,
+      cursorBlink: settings.cursorBlink,
       scrollback: settings.scrollbackLines,
       renderer: settings.renderer,
+      ligatures: settings.ligatures,
+      screenReader: screenReaderOn(settings.screenReaderMode, this.osScreenReader),
     };
   }
 
   private setAppearance(appearance: Appearance): void {
     this.appearance = appearance;
     for (const view of this.controller.allViews()) view.setAppearance(appearance);
+  }
+
+  /** A chosen scheme file: added to colorSchemes and selected, through main (it writes settings.json). */
+  private importScheme(fileName: string, text: string): void {
+    const parsed = parseSchemeFile(fileName, text);
+    if (!parsed.ok) {
+      this.store.dispatch({ kind: 'notice', level: 'error', code: 'scheme_import', message: parsed.error });
+      return;
+    }
+    const changes = importChanges(this.store.get().settings.colorSchemes, parsed.schemes);
+    this.picked.bridge.send({ type: 'settings_update', changes });
   }
 
   private zoom(step: -1 | 0 | 1): void {

@@ -36,6 +36,7 @@ import { isSafeExternalUrl } from './security-policy';
 import { ShellClient } from './shell-client';
 import { utilityHostLauncher } from './utility-host-link';
 import { type ManagedWindow, WindowManager } from './window-manager';
+import { windowBackground } from './window-options';
 
 export interface AppShellOptions {
   /** Folder of the built main bundle (out/main): session-host.js is beside it. */
@@ -105,7 +106,7 @@ export class AppShell {
     this.#windows = new WindowManager({
       preloadPath: join(options.mainDir, '../preload/index.cjs'),
       location,
-      theme: stores.settings.theme,
+      backgroundColor: () => windowBackground(stores.files.settings.settings),
       devTools: !app.isPackaged,
       store: stores.files.windowState,
       hub,

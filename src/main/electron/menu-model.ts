@@ -111,6 +111,8 @@ export function appMenuModel(options: MenuOptions): MenuEntry[] {
       item('Zoom Out', 'view.zoomOut'),
       item('Actual Size', 'view.zoomReset'),
       separator,
+      item('Import Colour Scheme…', 'theme.import'),
+      separator,
       { kind: 'role', role: 'togglefullscreen' },
       ...(options.devTools ? [{ kind: 'role', role: 'toggleDevTools' } as const] : []),
     ],

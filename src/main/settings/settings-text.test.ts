@@ -35,13 +35,13 @@ describe('readSettingsText', () => {
       fontSize: 200,
       theme: 'light',
       fontsize: 12,
-      colour: 'red',
+      wallpaper: 'red',
       shellArgs: ['-l', 3],
     });
     const read = readSettingsText(text, defaults);
     expect(read.settings).toEqual({ ...defaults, theme: 'light' });
     expect(read.readable).toBe(true);
-    expect(read.problems.map((p) => p.path)).toEqual(['fontSize', 'fontsize', 'colour', 'shellArgs[1]']);
+    expect(read.problems.map((p) => p.path)).toEqual(['fontSize', 'fontsize', 'wallpaper', 'shellArgs[1]']);
     expect(read.problems[0]?.message).toMatch(/72.*default \(14\) is used/);
     expect(read.problems[1]?.message).toContain('did you mean "fontSize"?');
     expect(read.problems[2]?.message).not.toContain('did you mean');
@@ -163,5 +163,70 @@ describe('editSettingsText', () => {
   it('writes into an empty file', () => {
     const edit = editSettingsText('', [{ key: 'fontSize', value: 20 }]);
     expect(edit.ok && JSON.parse(edit.text)).toEqual({ fontSize: 20 });
+  });
+});
+
+describe('colour schemes in settings', () => {
+  const mine = {
+    name: 'Mine',
+    foreground: '#eeeeee',
+    background: '#101010',
+    ...Object.fromEntries(
+      [
+        'black',
+        'red',
+        'green',
+        'yellow',
+        'blue',
+        'purple',
+        'cyan',
+        'white',
+        'brightBlack',
+        'brightRed',
+        'brightGreen',
+        'brightYellow',
+        'brightBlue',
+        'brightPurple',
+        'brightCyan',
+        'brightWhite',
+      ].map((key) => [key, '#808080']),
+    ),
+  };
+
+  it('takes a built-in name, an old "dark"/"light", or one of colorSchemes', () => {
+    for (const theme of ['Nord', 'light', 'Solarized Dark']) {
+      expect(readSettingsText(JSON.stringify({ theme }), defaults)).toMatchObject({
+        settings: { theme },
+        problems: [],
+      });
+    }
+    const text = JSON.stringify({ theme: 'Mine', colorSchemes: [mine] });
+    expect(readSettingsText(text, defaults)).toMatchObject({ settings: { theme: 'Mine' }, problems: [] });
+  });
+
+  it('names an unknown scheme and falls back to the default alone', () => {
+    const read = readSettingsText('{ "theme": "Nope", "fontSize": 20 }', defaults);
+    expect(read.settings).toMatchObject({ theme: 'dark', fontSize: 20 });
+    expect(read.problems).toEqual([{ path: 'theme', message: expect.stringContaining('"Nope"') }]);
+    expect(read.problems[0]?.message).toContain('"Dracula"');
+  });
+
+  it('refuses a scheme with a bad colour by its path', () => {
+    const read = readSettingsText(JSON.stringify({ colorSchemes: [{ ...mine, red: 'red' }] }), defaults);
+    expect(read.problems).toEqual([
+      { path: 'colorSchemes[0].red', message: expect.stringContaining('#rrggbb') },
+    ]);
+  });
+
+  it('writes a new scheme and selects it in one edit, but refuses to select a scheme that does not exist', () => {
+    const edit = editSettingsText('{}', [
+      { key: 'colorSchemes', value: [mine] },
+      { key: 'theme', value: 'Mine' },
+    ]);
+    expect(edit.ok && readSettingsText(edit.text, defaults).settings.theme).toBe('Mine');
+    expect(editSettingsText('{}', [{ key: 'theme', value: 'Mine' }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^theme: no colour scheme is named "Mine".*nothing was written$/),
+    });
   });
 });

@@ -5,6 +5,7 @@
 // Pure: the file's text in, settings and problems out, so every way a file can be wrong is unit-tested.
 import { applyEdits, modify, type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
+import { findScheme, schemeNames } from '../../shared/color-schemes';
 import { defaultSettings, Settings } from '../../shared/settings';
 
 export const SCHEMA_FILE = 'settings.schema.json';
@@ -136,7 +137,23 @@ export function readSettingsText(text: string, fallback: Settings): SettingsRead
     if ('value' in read) chosen[key] = read.value;
     problems.push(...read.problems);
   }
-  return { settings: Settings.parse(chosen), problems, readable: true, legacy: legacy !== null };
+  const settings = Settings.parse(chosen);
+  const themeProblem = unknownTheme(settings);
+  if (themeProblem) {
+    problems.push(themeProblem);
+    settings.theme = defaultSettings().theme;
+  }
+  return { settings, problems, readable: true, legacy: legacy !== null };
+}
+
+/** `theme` must name a built-in scheme or one of `colorSchemes`, which no one key's schema can check. */
+function unknownTheme(settings: Settings): SettingsProblem | null {
+  if (findScheme(settings.theme, settings.colorSchemes)) return null;
+  const names = schemeNames(settings.colorSchemes).map((name) => `"${name}"`);
+  return {
+    path: 'theme',
+    message: `no colour scheme is named "${settings.theme}" (there are ${names.join(', ')}); the default is used`,
+  };
 }
 
 /** One line for a person: the first problems, each with its path. */
@@ -211,6 +228,14 @@ export function editSettingsText(text: string, changes: readonly SettingChange[]
   }
   let next = text;
   for (const { key, value } of changes) next = withSetting(next, key, value);
+  if (changes.some((change) => change.key === 'theme' || change.key === 'colorSchemes')) {
+    const problem = readSettingsText(next, defaultSettings()).problems.find((p) => p.path === 'theme');
+    if (problem)
+      return {
+        ok: false,
+        error: `theme: ${problem.message.replace(/; the default is used$/, '')}; nothing was written`,
+      };
+  }
   return { ok: true, text: next };
 }
 
