@@ -17,6 +17,8 @@ export const Channels = {
   openWindow: 'tabterm:open-window',
   /** renderer → main: `{ workspaceId }` the workspace this window shows. */
   workspace: 'tabterm:workspace',
+  /** main → renderer: true/false, whether the OS reports an assistive technology (screenReaderMode auto). */
+  accessibility: 'tabterm:accessibility',
 } as const;
 
 export type Channel = (typeof Channels)[keyof typeof Channels];

@@ -121,6 +121,26 @@ describe('preload bridge', () => {
     ]);
   });
 
+  it('tells the page whether the OS reports a screen reader, the last word included, and drops a malformed one', () => {
+    const { ipc, emit } = fakeIpc();
+    const warn = vi.fn();
+    const bridge = createPreloadBridge(ipc, warn);
+    const early = vi.fn();
+    bridge.onAccessibilitySupport(early);
+    expect(early).not.toHaveBeenCalled();
+    emit(Channels.accessibility, true);
+    expect(early).toHaveBeenLastCalledWith(true);
+    const late = vi.fn();
+    const unsubscribe = bridge.onAccessibilitySupport(late);
+    expect(late).toHaveBeenCalledWith(true);
+    emit(Channels.accessibility, 'yes');
+    expect(warn).toHaveBeenCalledTimes(1);
+    unsubscribe();
+    emit(Channels.accessibility, false);
+    expect(early).toHaveBeenLastCalledWith(false);
+    expect(late).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a link that is not a string of sane length without sending it', () => {
     const { ipc, sent } = fakeIpc();
     const warn = vi.fn();

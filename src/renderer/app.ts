@@ -194,6 +194,11 @@ export class App {
     });
     bridge.onMessage((message) => this.receive(message));
     picked.commands?.onCommand((id) => this.registry.run(id));
+    bridge.onAccessibilitySupport?.((enabled) => {
+      if (typeof enabled !== 'boolean' || enabled === this.osScreenReader) return;
+      this.osScreenReader = enabled;
+      this.setAppearance(this.appearanceFor(this.store.get().settings));
+    });
     this.render(this.store.get());
   }
 

@@ -225,9 +225,16 @@ export class AppShell {
       isOurWindow: (id) => windows.has(id),
       log: this.#log,
     });
-    guard.on(Channels.hello, parseHello, (_none, sender) =>
-      windows.byContents(sender.webContentsId)?.link.reconnect(),
-    );
+    guard.on(Channels.hello, parseHello, (_none, sender) => {
+      const managed = windows.byContents(sender.webContentsId);
+      managed?.link.reconnect();
+      // A page (new, or reloaded) learns at once what screenReaderMode "auto" follows.
+      managed?.window.webContents.send(Channels.accessibility, app.accessibilitySupportEnabled);
+    });
+    app.on('accessibility-support-changed', (_event, enabled) => {
+      for (const managed of windows.all())
+        if (!managed.window.isDestroyed()) managed.window.webContents.send(Channels.accessibility, enabled);
+    });
     guard.on(Channels.send, parseClientMessage, (message, sender) =>
       windows.byContents(sender.webContentsId)?.link.receive(message),
     );
