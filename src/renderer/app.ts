@@ -15,7 +15,6 @@ import { Store } from './state/store';
 import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
 import { installedProbe } from './terminal/probe';
-import { importChanges, parseSchemeFile } from './terminal/scheme-import';
 import { screenReaderOn } from './terminal/screen-reader';
 import { SessionController } from './terminal/session-controller';
 import { type Appearance, TerminalView } from './terminal/terminal-view';
@@ -303,13 +302,18 @@ export class App {
 
   /** A chosen scheme file: added to colorSchemes and selected, through main (it writes settings.json). */
   private importScheme(fileName: string, text: string): void {
-    const parsed = parseSchemeFile(fileName, text);
-    if (!parsed.ok) {
-      this.store.dispatch({ kind: 'notice', level: 'error', code: 'scheme_import', message: parsed.error });
-      return;
-    }
-    const changes = importChanges(this.store.get().settings.colorSchemes, parsed.schemes);
-    this.picked.bridge.send({ type: 'settings_update', changes });
+    const refuse = (message: string) =>
+      this.store.dispatch({ kind: 'notice', level: 'error', code: 'scheme_import', message });
+    // Loaded on first use: the property-list parser is only for this.
+    import('./terminal/scheme-import').then(
+      ({ importChanges, parseSchemeFile }) => {
+        const parsed = parseSchemeFile(fileName, text);
+        if (!parsed.ok) return refuse(parsed.error);
+        const changes = importChanges(this.store.get().settings.colorSchemes, parsed.schemes);
+        this.picked.bridge.send({ type: 'settings_update', changes });
+      },
+      (error: unknown) => refuse(`The scheme importer could not be loaded (${String(error)}).`),
+    );
   }
 
   private zoom(step: -1 | 0 | 1): void {

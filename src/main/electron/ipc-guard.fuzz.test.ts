@@ -177,6 +177,8 @@ describe('no IPC channel bypasses the guard', () => {
     const inbound = ['hello', 'send', 'openExternal', 'openWindow', 'workspace'];
     expect(registered.sort()).toEqual([...inbound].sort());
     // Every channel in the list is one of those or a main → renderer one (which main only sends on).
-    expect(Object.keys(Channels).sort()).toEqual([...inbound, 'message', 'connection', 'command', 'accessibility'].sort());
+    expect(Object.keys(Channels).sort()).toEqual(
+      [...inbound, 'message', 'connection', 'command', 'accessibility'].sort(),
+    );
   });
 });

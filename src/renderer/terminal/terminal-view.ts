@@ -2,7 +2,7 @@
 // so switching is instant). Owns the addons: fit, search, links, unicode 11 and the renderer
 // (WebGL with a DOM fallback; hidden tabs give their WebGL context back).
 import { FitAddon } from '@xterm/addon-fit';
-import { LigaturesAddon } from '@xterm/addon-ligatures';
+import type { LigaturesAddon } from '@xterm/addon-ligatures';
 import { type ISearchOptions, SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -86,6 +86,8 @@ export class TerminalView {
   private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
   private webgl: WebglAddon | null = null;
   private ligatures: LigaturesAddon | null = null;
+  private ligaturesLoading = false;
+  private disposed = false;
   /** WebGL failed or lost its context here once: this tab stays on the DOM renderer. */
   private webglFailed = false;
   private opened = false;
@@ -287,6 +289,7 @@ export class TerminalView {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.disposeWebgl();
     this.ligatures?.dispose();
     this.term.dispose();
@@ -350,6 +353,7 @@ export class TerminalView {
   /**
    * The ligatures addon needs an opened terminal. It joins a list of common ligatures in any host, and
    * reads the font's own where the page may use the Local Font Access API; a failure leaves plain text.
+   * Loaded on first use: its font parser is a third of the page's code, for a setting that is off by default.
    */
   private applyLigatures(): void {
     if (!this.opened) return;
@@ -358,15 +362,26 @@ export class TerminalView {
       this.ligatures = null;
       return;
     }
-    if (this.ligatures) return;
-    try {
-      const addon = new LigaturesAddon();
-      this.term.loadAddon(addon);
-      this.ligatures = addon;
-    } catch (error) {
-      console.warn(`[tabterm] ligatures unavailable, drawing plain text: ${String(error)}`);
-      this.ligatures = null;
-    }
+    if (this.ligatures || this.ligaturesLoading) return;
+    this.ligaturesLoading = true;
+    import('@xterm/addon-ligatures').then(
+      ({ LigaturesAddon }) => {
+        this.ligaturesLoading = false;
+        // The setting may have been turned off, or the tab closed, while the code loaded.
+        if (this.disposed || this.ligatures || !this.appearance.ligatures) return;
+        try {
+          const addon = new LigaturesAddon();
+          this.term.loadAddon(addon);
+          this.ligatures = addon;
+        } catch (error) {
+          console.warn(`[tabterm] ligatures unavailable, drawing plain text: ${String(error)}`);
+        }
+      },
+      (error: unknown) => {
+        this.ligaturesLoading = false;
+        console.warn(`[tabterm] ligatures unavailable, drawing plain text: ${String(error)}`);
+      },
+    );
   }
 
   private applyRenderer(): void {
