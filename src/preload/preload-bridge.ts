@@ -24,6 +24,7 @@ export const EXPOSED_KEYS = [
   'openWindow',
   'reportWorkspace',
   'onAccessibilitySupport',
+  'openSettingsFile',
 ] as const satisfies ReadonlyArray<keyof Bridge>;
 
 export type PreloadBridge = Required<Bridge>;
@@ -118,6 +119,9 @@ export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) =
     openWindow(request: { tabId?: string }) {
       const tabId = typeof request?.tabId === 'string' ? request.tabId : undefined;
       ipc.send(Channels.openWindow, tabId === undefined ? {} : { tabId });
+    },
+    openSettingsFile() {
+      ipc.send(Channels.openSettingsFile);
     },
     onAccessibilitySupport(listener) {
       accessibilityListeners.add(listener);

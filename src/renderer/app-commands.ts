@@ -21,6 +21,7 @@ export interface CommandContext {
   notify(message: string): void;
   /** Opens the file chooser of "Import Colour Scheme…". */
   importScheme(): void;
+  openSettings(): void;
   /** The desktop app's window opener (Bridge.openWindow), when there is one. */
   openWindow?: (request: { tabId?: string }) => void;
 }
@@ -171,4 +172,5 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
     isEnabled: online,
     run: () => context.importScheme(),
   });
+  registry.register({ id: 'settings.open', label: 'Open Settings', run: () => context.openSettings() });
 }

@@ -25,6 +25,7 @@ import { closeContextMenu, openContextMenu } from './views/context-menu';
 import { el, isModalOpen, isTextField, setText } from './views/dom';
 import { FilePicker } from './views/file-picker';
 import { FindBar } from './views/find-bar';
+import { openSettingsDialog, type SettingsDialog } from './views/settings-dialog';
 import { Sidebar } from './views/sidebar';
 import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
 import { withWorkspaceParam } from './window-location';
@@ -43,6 +44,8 @@ export class App {
   private readonly banners: Banners;
   private readonly findBar: FindBar;
   private readonly schemePicker: FilePicker;
+  private settingsDialog: SettingsDialog | null = null;
+  private readonly appRoot: HTMLElement;
   private readonly terminalHost: HTMLDivElement;
   /** The terminal host's size as the ResizeObserver last reported it. */
   private terminalBox: string | null = null;
@@ -150,16 +153,15 @@ export class App {
       this.terminalHost,
       this.emptyNote,
     );
-    root.replaceChildren(
-      el(
-        'div',
-        { class: 'app' },
-        this.sidebar.element,
-        // Banners float over the panel (app.css): they never move the strip or resize the terminal.
-        el('main', { class: 'main' }, this.strip.element, this.panel, this.banners.element),
-        this.schemePicker.element,
-      ),
+    this.appRoot = el(
+      'div',
+      { class: 'app' },
+      this.sidebar.element,
+      // Banners float over the panel (app.css): they never move the strip or resize the terminal.
+      el('main', { class: 'main' }, this.strip.element, this.panel, this.banners.element),
+      this.schemePicker.element,
     );
+    root.replaceChildren(this.appRoot);
 
     registerAppCommands(this.registry, {
       actions: this.actions,
@@ -173,6 +175,7 @@ export class App {
       openFind: () => this.findBar.open(),
       zoom: (step) => this.zoom(step),
       importScheme: () => this.schemePicker.open(),
+      openSettings: () => this.openSettings(),
       focusTerminalNext: () => {
         this.keepFocusInLists = false;
       },
@@ -203,6 +206,8 @@ export class App {
 
   private receive(message: ServerMessage): void {
     this.controller.handleMessage(message);
+    if (message.type === 'terminal_error' && message.code === 'invalid_setting')
+      this.settingsDialog?.showError(message.message);
     // Output is the session controller's business; the store hears about it as `output` events.
     if (message.type === 'terminal_output' || message.type === 'terminal_replay') return;
     this.store.dispatch({ kind: 'server', message, now: Date.now() });
@@ -254,6 +259,7 @@ export class App {
   private applySettings(settings: Settings): void {
     const previous = this.appliedSettings;
     this.appliedSettings = settings;
+    this.settingsDialog?.update(settings, this.store.get().settingsPath);
     this.applyChrome(settings);
     if (!previous || previous.keybindings !== settings.keybindings) {
       const { keymap, problems } = buildKeymap(this.platform, settings.keybindings);
@@ -298,6 +304,25 @@ export class App {
   private setAppearance(appearance: Appearance): void {
     this.appearance = appearance;
     for (const view of this.controller.allViews()) view.setAppearance(appearance);
+  }
+
+  private openSettings(): void {
+    if (this.settingsDialog) return this.settingsDialog.focus();
+    const { settings, settingsPath } = this.store.get();
+    const { bridge } = this.picked;
+    this.settingsDialog = openSettingsDialog({
+      settings,
+      settingsPath,
+      save: (change) => bridge.send({ type: 'settings_update', changes: [change] }),
+      importScheme: () => this.schemePicker.open(),
+      picker: this.schemePicker.element,
+      ...(bridge.openSettingsFile ? { openFile: bridge.openSettingsFile.bind(bridge) } : {}),
+      onClose: () => {
+        this.settingsDialog = null;
+        this.appRoot.append(this.schemePicker.element);
+        this.focusTerminal();
+      },
+    });
   }
 
   /** A chosen scheme file: added to colorSchemes and selected, through main (it writes settings.json). */

@@ -26,5 +26,7 @@ export interface Bridge {
    * Whether the OS reports a screen reader or other assistive technology (Electron's accessibility
    * support), now and at every change; what `screenReaderMode: "auto"` follows. Returns an unsubscribe.
    */
+  /** Open settings.json in the app the OS opens .json files with. */
+  openSettingsFile?(): void;
   onAccessibilitySupport?(listener: (enabled: boolean) => void): () => void;
 }

@@ -193,8 +193,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     restarts: z.number().int().min(0),
     message: z.string().nullable(),
   }),
-  /** The settings in force; sent on connect and after the file changes. */
-  z.object({ type: z.literal('settings'), settings: Settings }),
+  /** The settings in force; sent on connect and after the file changes. `path`: where settings.json is. */
+  z.object({ type: z.literal('settings'), settings: Settings, path: z.string().optional() }),
   /** Something the user should know that is not tied to one request (e.g. a quarantined file). */
   z.object({
     type: z.literal('app_notice'),

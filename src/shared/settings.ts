@@ -31,6 +31,7 @@ export const CommandId = z.enum([
   'view.zoomOut',
   'view.zoomReset',
   'theme.import',
+  'settings.open',
 ]);
 export type CommandId = z.infer<typeof CommandId>;
 

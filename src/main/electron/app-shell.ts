@@ -26,7 +26,13 @@ import { menuPlatform } from './accelerators';
 import { routeCommand } from './command-route';
 import { electronStoreBackend } from './electron-store-backend';
 import { IpcGuard } from './ipc-guard';
-import { parseExternalUrl, parseHello, parseOpenWindow, parseWorkspaceReport } from './ipc-payloads';
+import {
+  parseExternalUrl,
+  parseHello,
+  parseOpenSettingsFile,
+  parseOpenWindow,
+  parseWorkspaceReport,
+} from './ipc-payloads';
 import { appMenuModel, terminalContextMenuModel } from './menu-model';
 import { menuTemplate } from './menu-template';
 import { quitPrompt } from './quit-prompt';
@@ -87,6 +93,7 @@ export class AppShell {
       defaultShell: defaultShell(),
       env: process.env,
       updateSettings: (changes) => stores.files.settings.update(changes),
+      settingsPath: stores.files.settings.path,
       log,
     });
     return new AppShell(options, stores, hub, location);
@@ -240,6 +247,13 @@ export class AppShell {
     );
     guard.on(Channels.openExternal, parseExternalUrl, (url) => openExternalSafely(url, this.#log));
     guard.on(Channels.openWindow, parseOpenWindow, ({ tabId }) => this.#openWorkspaceWindow(tabId));
+    guard.on(Channels.openSettingsFile, parseOpenSettingsFile, () => {
+      const path = this.#stores.files.settings.path;
+      shell.openPath(path).then(
+        (problem) => problem && this.#log(`could not open ${path}: ${problem}`),
+        (error: unknown) => this.#log(`could not open ${path}: ${String(error)}`),
+      );
+    });
     guard.on(Channels.workspace, parseWorkspaceReport, ({ workspaceId }, sender) =>
       windows.setWorkspace(sender.webContentsId, workspaceId),
     );

@@ -40,6 +40,8 @@ export interface HubOptions {
   defaultShell: ShellCommand;
   /** Environment the shells start from. */
   env: Record<string, string | undefined>;
+  /** Where settings.json is, told to clients with the settings (the settings page shows it). */
+  settingsPath?: string;
   /** Writes keys of settings.json (settings-file.ts `update`); without it, `settings_update` is refused. */
   updateSettings?: (
     changes: ReadonlyArray<{ key: string; value?: unknown }>,

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     defaultShell: defaultShell(),
     env: process.env,
     updateSettings: (changes) => stores.files.settings.update(changes),
+    settingsPath: stores.files.settings.path,
     log,
   });
 
