@@ -106,3 +106,51 @@ test('Import Colour Scheme…: a Windows Terminal settings.json and an .itermcol
   expect(readFileSync(file, 'utf8')).toBe(before);
   await expect(page.locator('html')).toHaveAttribute('data-scheme', 'Dracula (iTerm)');
 });
+
+test('the settings page (Ctrl+,) saves a new font size to settings.json and the terminal follows', async ({
+  page,
+  server,
+}) => {
+  const file = join(server.dataDir, 'settings.json');
+  writeFileSync(file, '{\n  // kept\n  "theme": "Nord",\n}\n');
+  await readyShell(page);
+  await expect(page.locator('html')).toHaveAttribute('data-scheme', 'Nord');
+  await page.keyboard.press('Control+Comma');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toBeVisible();
+  // Keyboard only: the first control has focus, Tab reaches the next, each has a label.
+  await expect(dialog.getByRole('textbox', { name: 'Font family' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const size = dialog.getByRole('spinbutton', { name: 'Font size' });
+  await expect(size).toBeFocused();
+  await expect(size).toHaveValue('14');
+  await expect(dialog.getByRole('combobox', { name: 'Colour scheme' })).toHaveValue('Nord');
+  await size.fill('19');
+  await page.keyboard.press('Tab');
+  await expect(screen(page)).toHaveCSS('font-size', '19px');
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain('"fontSize": 19');
+  expect(readFileSync(file, 'utf8')).toContain('// kept');
+  await expect(dialog).toContainText(join(server.dataDir, 'settings.json'));
+
+  // A value main refuses is named on the page, and the file keeps what it had.
+  await size.fill('500');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('status')).toContainText('fontSize');
+  expect(readFileSync(file, 'utf8')).toContain('"fontSize": 19');
+
+  await dialog.getByRole('combobox', { name: 'Colour scheme' }).selectOption('Gruvbox Dark');
+  await expect(panel(page)).toHaveCSS('background-color', 'rgb(40, 40, 40)');
+  await dialog.getByRole('combobox', { name: 'Cursor style' }).selectOption('bar');
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain('"cursorStyle": "bar"');
+
+  // The page's own import button works from inside the modal dialog.
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Import Colour Scheme…' }).click();
+  await (await chooser).setFiles(join(FIXTURES, 'one-scheme.json'));
+  await expect(page.locator('html')).toHaveAttribute('data-scheme', 'Ubuntu');
+  await expect(dialog.getByRole('combobox', { name: 'Colour scheme' })).toHaveValue('Ubuntu');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await run(page, 'echo after-settings', 'after-settings');
+});
