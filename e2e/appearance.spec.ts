@@ -36,7 +36,7 @@ test('a colour scheme picked in settings.json colours the terminal and the windo
   await run(page, 'echo still-live', 'still-live');
 });
 
-test('cursor style and blink, and ligatures, apply without breaking the terminal', async ({
+test('cursor style and blink, line height and ligatures apply without breaking the terminal', async ({
   page,
   server,
 }) => {
@@ -44,12 +44,17 @@ test('cursor style and blink, and ligatures, apply without breaking the terminal
   const cursor = page.locator('.terminal-view:not([hidden]) .xterm-rows .xterm-cursor');
   await expect(cursor).toHaveClass(/xterm-cursor-block/);
   await expect(cursor).toHaveClass(/xterm-cursor-blink/);
+  const rowHeight = async () =>
+    (await screen(page).locator(':scope > div').first().boundingBox())?.height ?? 0;
+  const before = await rowHeight();
+  expect(before).toBeGreaterThan(0);
   writeFileSync(
     join(server.dataDir, 'settings.json'),
     '{ "cursorStyle": "underline", "cursorBlink": false, "ligatures": true, "lineHeight": 1.5 }',
   );
   await expect(cursor).toHaveClass(/xterm-cursor-underline/);
   await expect(cursor).not.toHaveClass(/xterm-cursor-blink/);
+  await expect.poll(rowHeight).toBeGreaterThan(before * 1.4);
   // The ligatures addon is in: it asks the font for its contextual alternates.
   await expect(page.locator('.terminal-view:not([hidden]) .xterm')).toHaveCSS(
     'font-feature-settings',

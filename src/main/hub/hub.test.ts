@@ -197,6 +197,27 @@ describe('Hub with a fake host', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('tells clients where settings.json is, with the settings', async () => {
+    const host = new FakeHost();
+    const hub = await Hub.start({
+      launcher: host.launcher,
+      settings: defaultSettings(),
+      persistence: { load: () => null, save: () => {}, flush: () => {} },
+      homeDir: '/',
+      defaultShell: { shell: '/bin/bash', args: [] },
+      env: {},
+      settingsPath: '/data/settings.json',
+    });
+    const client = new Recorder('c1');
+    hub.connect(client);
+    expect(client.last('settings')).toMatchObject({ path: '/data/settings.json' });
+    hub.applySettings({ ...defaultSettings(), fontSize: 20 });
+    expect(client.last('settings')).toMatchObject({
+      path: '/data/settings.json',
+      settings: { fontSize: 20 },
+    });
+  });
+
   it('refuses settings_update where nothing can write the file', async () => {
     const { client, send } = await start();
     send({ type: 'settings_update', changes: [{ key: 'fontSize', value: 18 }] });
