@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { readyShell, run, screen } from './helpers';
 
@@ -47,4 +49,23 @@ test('the terminal never types replies a program could control: no title report,
     /reply=\d+/,
   );
   await expect(screen(page)).toContainText('reply=0');
+});
+
+test("with screenReaderMode on, what the shell prints is in xterm's accessibility tree for screen readers", async ({
+  page,
+  server,
+}) => {
+  await readyShell(page);
+  const view = page.locator('.terminal-view:not([hidden])');
+  // "auto" in the browser host: nothing reports a screen reader, so the tree is not built.
+  await expect(view.locator('.xterm-accessibility-tree')).toHaveCount(0);
+  writeFileSync(join(server.dataDir, 'settings.json'), '{ "screenReaderMode": true }');
+  await expect(view.locator('.xterm-accessibility-tree')).toHaveCount(1);
+  await expect(view.locator('.live-region')).toHaveAttribute('aria-live', 'assertive');
+  await run(page, 'echo spoken-words', 'spoken-words');
+  // The rows as a screen reader meets them: list items of the accessibility tree.
+  const tree = view.getByRole('list');
+  await expect(tree.getByRole('listitem').filter({ hasText: /^spoken-words\s*$/ })).toHaveCount(1);
+  writeFileSync(join(server.dataDir, 'settings.json'), '{ "screenReaderMode": false }');
+  await expect(view.locator('.xterm-accessibility-tree')).toHaveCount(0);
 });

@@ -3,7 +3,7 @@
 // socket, no acks and nothing else on the page. What xterm does here is the most Tabterm could do.
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { Terminal } from '@xterm/xterm';
-import { terminalTheme } from '../../src/renderer/terminal/themes';
+import { resolveScheme, terminalTheme } from '../../src/renderer/terminal/themes';
 import { defaultSettings } from '../../src/shared/settings';
 import { FNV_OFFSET, fnv1aText } from '../lib/hash';
 
@@ -47,7 +47,7 @@ async function load(url: string, cols: number, rows: number): Promise<number> {
     fontFamily: settings.fontFamily,
     fontSize: settings.fontSize,
     scrollback: settings.scrollbackLines,
-    theme: terminalTheme(settings.theme),
+    theme: terminalTheme(resolveScheme(settings)),
     cursorBlink: true,
   });
   term.loadAddon(new Unicode11Addon());

@@ -17,6 +17,10 @@ export const Channels = {
   openWindow: 'tabterm:open-window',
   /** renderer → main: `{ workspaceId }` the workspace this window shows. */
   workspace: 'tabterm:workspace',
+  /** renderer → main: nothing; open settings.json in the user's editor. */
+  openSettingsFile: 'tabterm:open-settings-file',
+  /** main → renderer: true/false, whether the OS reports an assistive technology (screenReaderMode auto). */
+  accessibility: 'tabterm:accessibility',
 } as const;
 
 export type Channel = (typeof Channels)[keyof typeof Channels];

@@ -104,6 +104,7 @@ describe('preload bridge', () => {
     const { ipc, sent } = fakeIpc();
     const bridge = createPreloadBridge(ipc, () => {});
     bridge.send({ type: 'tab_activate', tabId: 't1' });
+    bridge.send({ type: 'settings_update', changes: [{ key: 'fontSize', value: 16 }] });
     bridge.openExternal('https://example.com/');
     bridge.openWindow({});
     bridge.openWindow({ tabId: 't1' });
@@ -111,12 +112,33 @@ describe('preload bridge', () => {
     bridge.reportWorkspace(null);
     expect(sent.slice(1)).toEqual([
       [Channels.send, { type: 'tab_activate', tabId: 't1' }],
+      [Channels.send, { type: 'settings_update', changes: [{ key: 'fontSize', value: 16 }] }],
       [Channels.openExternal, 'https://example.com/'],
       [Channels.openWindow, {}],
       [Channels.openWindow, { tabId: 't1' }],
       [Channels.workspace, { workspaceId: 'w1' }],
       [Channels.workspace, { workspaceId: null }],
     ]);
+  });
+
+  it('tells the page whether the OS reports a screen reader, the last word included, and drops a malformed one', () => {
+    const { ipc, emit } = fakeIpc();
+    const warn = vi.fn();
+    const bridge = createPreloadBridge(ipc, warn);
+    const early = vi.fn();
+    bridge.onAccessibilitySupport(early);
+    expect(early).not.toHaveBeenCalled();
+    emit(Channels.accessibility, true);
+    expect(early).toHaveBeenLastCalledWith(true);
+    const late = vi.fn();
+    const unsubscribe = bridge.onAccessibilitySupport(late);
+    expect(late).toHaveBeenCalledWith(true);
+    emit(Channels.accessibility, 'yes');
+    expect(warn).toHaveBeenCalledTimes(1);
+    unsubscribe();
+    emit(Channels.accessibility, false);
+    expect(early).toHaveBeenLastCalledWith(false);
+    expect(late).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a link that is not a string of sane length without sending it', () => {

@@ -23,6 +23,8 @@ export const EXPOSED_KEYS = [
   'onCommand',
   'openWindow',
   'reportWorkspace',
+  'onAccessibilitySupport',
+  'openSettingsFile',
 ] as const satisfies ReadonlyArray<keyof Bridge>;
 
 export type PreloadBridge = Required<Bridge>;
@@ -49,6 +51,9 @@ export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) =
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const commandListeners = new Set<(command: CommandId) => void>();
+  const accessibilityListeners = new Set<(enabled: boolean) => void>();
+  /** Null until main has said; a page subscribing later still hears the last word. */
+  let accessibility: boolean | null = null;
   let early: ServerMessage[] | null = [];
   let state: ConnectionState = 'open';
 
@@ -70,6 +75,11 @@ export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) =
     const command = commandOf(payload);
     if (command === null) return warn('ignored a malformed command from main');
     for (const listener of commandListeners) listener(command);
+  });
+  ipc.on(Channels.accessibility, (_event, payload) => {
+    if (typeof payload !== 'boolean') return warn('ignored a malformed accessibility state from main');
+    accessibility = payload;
+    for (const listener of accessibilityListeners) listener(payload);
   });
   ipc.send(Channels.hello);
 
@@ -109,6 +119,16 @@ export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) =
     openWindow(request: { tabId?: string }) {
       const tabId = typeof request?.tabId === 'string' ? request.tabId : undefined;
       ipc.send(Channels.openWindow, tabId === undefined ? {} : { tabId });
+    },
+    openSettingsFile() {
+      ipc.send(Channels.openSettingsFile);
+    },
+    onAccessibilitySupport(listener) {
+      accessibilityListeners.add(listener);
+      if (accessibility !== null) listener(accessibility);
+      return () => {
+        accessibilityListeners.delete(listener);
+      };
     },
     reportWorkspace(workspaceId: string | null) {
       ipc.send(Channels.workspace, { workspaceId: typeof workspaceId === 'string' ? workspaceId : null });

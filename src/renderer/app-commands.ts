@@ -19,6 +19,9 @@ export interface CommandContext {
   /** Focus goes to the terminal once the new layout shows it. */
   focusTerminalNext(): void;
   notify(message: string): void;
+  /** Opens the file chooser of "Import Colour Scheme…". */
+  importScheme(): void;
+  openSettings(): void;
   /** The desktop app's window opener (Bridge.openWindow), when there is one. */
   openWindow?: (request: { tabId?: string }) => void;
 }
@@ -163,4 +166,11 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
   registry.register({ id: 'view.zoomIn', label: 'Zoom In', run: () => context.zoom(1) });
   registry.register({ id: 'view.zoomOut', label: 'Zoom Out', run: () => context.zoom(-1) });
   registry.register({ id: 'view.zoomReset', label: 'Actual Size', run: () => context.zoom(0) });
+  registry.register({
+    id: 'theme.import',
+    label: 'Import Colour Scheme…',
+    isEnabled: online,
+    run: () => context.importScheme(),
+  });
+  registry.register({ id: 'settings.open', label: 'Open Settings', run: () => context.openSettings() });
 }

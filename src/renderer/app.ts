@@ -15,13 +15,17 @@ import { Store } from './state/store';
 import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
 import { installedProbe } from './terminal/probe';
+import { screenReaderOn } from './terminal/screen-reader';
 import { SessionController } from './terminal/session-controller';
 import { type Appearance, TerminalView } from './terminal/terminal-view';
+import { chromeVariables, resolveScheme, terminalTheme } from './terminal/themes';
 import { Banners } from './views/banners';
 import { confirmDialog } from './views/confirm-dialog';
 import { closeContextMenu, openContextMenu } from './views/context-menu';
 import { el, isModalOpen, isTextField, setText } from './views/dom';
+import { FilePicker } from './views/file-picker';
 import { FindBar } from './views/find-bar';
+import { openSettingsDialog, type SettingsDialog } from './views/settings-dialog';
 import { Sidebar } from './views/sidebar';
 import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
 import { withWorkspaceParam } from './window-location';
@@ -39,6 +43,9 @@ export class App {
   private readonly strip: TabStrip;
   private readonly banners: Banners;
   private readonly findBar: FindBar;
+  private readonly schemePicker: FilePicker;
+  private settingsDialog: SettingsDialog | null = null;
+  private readonly appRoot: HTMLElement;
   private readonly terminalHost: HTMLDivElement;
   /** The terminal host's size as the ResizeObserver last reported it. */
   private terminalBox: string | null = null;
@@ -52,6 +59,8 @@ export class App {
   private keepFocusInLists = false;
   private fitFrame = 0;
   private reportedWorkspace: string | null = null;
+  /** What the desktop app says of the OS's screen reader; null where nobody can tell (browser host). */
+  private osScreenReader: boolean | null = null;
 
   constructor(
     root: HTMLElement,
@@ -129,6 +138,12 @@ export class App {
       restartHost: () => this.actions.restartHost(),
     });
     this.findBar = new FindBar(() => this.controller.visibleView());
+    this.schemePicker = new FilePicker(
+      'Colour scheme file (Windows Terminal JSON or iTerm2 .itermcolors)',
+      '.json,.jsonc,.itermcolors,application/json',
+      (name, text) => this.importScheme(name, text),
+      (message) => this.store.dispatch({ kind: 'notice', level: 'error', code: 'scheme_import', message }),
+    );
     this.terminalHost = el('div', { class: 'terminal-host' });
     this.emptyNote = el('div', { class: 'empty-note' });
     this.panel = el(
@@ -138,15 +153,15 @@ export class App {
       this.terminalHost,
       this.emptyNote,
     );
-    root.replaceChildren(
-      el(
-        'div',
-        { class: 'app' },
-        this.sidebar.element,
-        // Banners float over the panel (app.css): they never move the strip or resize the terminal.
-        el('main', { class: 'main' }, this.strip.element, this.panel, this.banners.element),
-      ),
+    this.appRoot = el(
+      'div',
+      { class: 'app' },
+      this.sidebar.element,
+      // Banners float over the panel (app.css): they never move the strip or resize the terminal.
+      el('main', { class: 'main' }, this.strip.element, this.panel, this.banners.element),
+      this.schemePicker.element,
     );
+    root.replaceChildren(this.appRoot);
 
     registerAppCommands(this.registry, {
       actions: this.actions,
@@ -159,6 +174,8 @@ export class App {
       },
       openFind: () => this.findBar.open(),
       zoom: (step) => this.zoom(step),
+      importScheme: () => this.schemePicker.open(),
+      openSettings: () => this.openSettings(),
       focusTerminalNext: () => {
         this.keepFocusInLists = false;
       },
@@ -179,11 +196,18 @@ export class App {
     });
     bridge.onMessage((message) => this.receive(message));
     picked.commands?.onCommand((id) => this.registry.run(id));
+    bridge.onAccessibilitySupport?.((enabled) => {
+      if (typeof enabled !== 'boolean' || enabled === this.osScreenReader) return;
+      this.osScreenReader = enabled;
+      this.setAppearance(this.appearanceFor(this.store.get().settings));
+    });
     this.render(this.store.get());
   }
 
   private receive(message: ServerMessage): void {
     this.controller.handleMessage(message);
+    if (message.type === 'terminal_error' && message.code === 'invalid_setting')
+      this.settingsDialog?.showError(message.message);
     // Output is the session controller's business; the store hears about it as `output` events.
     if (message.type === 'terminal_output' || message.type === 'terminal_replay') return;
     this.store.dispatch({ kind: 'server', message, now: Date.now() });
@@ -235,7 +259,8 @@ export class App {
   private applySettings(settings: Settings): void {
     const previous = this.appliedSettings;
     this.appliedSettings = settings;
-    document.documentElement.dataset.theme = settings.theme;
+    this.settingsDialog?.update(settings, this.store.get().settingsPath);
+    this.applyChrome(settings);
     if (!previous || previous.keybindings !== settings.keybindings) {
       const { keymap, problems } = buildKeymap(this.platform, settings.keybindings);
       this.keymap = keymap;
@@ -246,19 +271,74 @@ export class App {
     this.setAppearance(this.appearanceFor(settings));
   }
 
+  /** The window follows the scheme: app.css reads these variables, and data-theme picks notice colours. */
+  private applyChrome(settings: Settings): void {
+    const resolved = resolveScheme(settings);
+    const html = document.documentElement;
+    html.dataset.theme = resolved.light ? 'light' : 'dark';
+    html.dataset.scheme = resolved.scheme.name;
+    html.style.colorScheme = resolved.light ? 'light' : 'dark';
+    for (const [name, value] of Object.entries(chromeVariables(resolved)))
+      html.style.setProperty(name, value);
+  }
+
   private appearanceFor(settings: Settings): Appearance {
+    const resolved = resolveScheme(settings);
     return {
       fontFamily: settings.fontFamily,
       fontSize: Math.min(MAX_FONT, Math.max(MIN_FONT, settings.fontSize + this.zoomSteps)),
-      theme: settings.theme,
+      fontWeight: settings.fontWeight,
+      fontWeightBold: settings.fontWeightBold,
+      lineHeight: settings.lineHeight,
+      theme: terminalTheme(resolved),
+      light: resolved.light,
+      cursorStyle: settings.cursorStyle,
+      cursorBlink: settings.cursorBlink,
       scrollback: settings.scrollbackLines,
       renderer: settings.renderer,
+      ligatures: settings.ligatures,
+      screenReader: screenReaderOn(settings.screenReaderMode, this.osScreenReader),
     };
   }
 
   private setAppearance(appearance: Appearance): void {
     this.appearance = appearance;
     for (const view of this.controller.allViews()) view.setAppearance(appearance);
+  }
+
+  private openSettings(): void {
+    if (this.settingsDialog) return this.settingsDialog.focus();
+    const { settings, settingsPath } = this.store.get();
+    const { bridge } = this.picked;
+    this.settingsDialog = openSettingsDialog({
+      settings,
+      settingsPath,
+      save: (change) => bridge.send({ type: 'settings_update', changes: [change] }),
+      importScheme: () => this.schemePicker.open(),
+      picker: this.schemePicker.element,
+      ...(bridge.openSettingsFile ? { openFile: bridge.openSettingsFile.bind(bridge) } : {}),
+      onClose: () => {
+        this.settingsDialog = null;
+        this.appRoot.append(this.schemePicker.element);
+        this.focusTerminal();
+      },
+    });
+  }
+
+  /** A chosen scheme file: added to colorSchemes and selected, through main (it writes settings.json). */
+  private importScheme(fileName: string, text: string): void {
+    const refuse = (message: string) =>
+      this.store.dispatch({ kind: 'notice', level: 'error', code: 'scheme_import', message });
+    // Loaded on first use: the property-list parser is only for this.
+    import('./terminal/scheme-import').then(
+      ({ importChanges, parseSchemeFile }) => {
+        const parsed = parseSchemeFile(fileName, text);
+        if (!parsed.ok) return refuse(parsed.error);
+        const changes = importChanges(this.store.get().settings.colorSchemes, parsed.schemes);
+        this.picked.bridge.send({ type: 'settings_update', changes });
+      },
+      (error: unknown) => refuse(`The scheme importer could not be loaded (${String(error)}).`),
+    );
   }
 
   private zoom(step: -1 | 0 | 1): void {

@@ -22,4 +22,11 @@ export interface Bridge {
   openWindow?(request: { tabId?: string }): void;
   /** Tell main which workspace this window shows, so a restart reopens it and menu commands act on it. */
   reportWorkspace?(workspaceId: string | null): void;
+  /**
+   * Whether the OS reports a screen reader or other assistive technology (Electron's accessibility
+   * support), now and at every change; what `screenReaderMode: "auto"` follows. Returns an unsubscribe.
+   */
+  /** Open settings.json in the app the OS opens .json files with. */
+  openSettingsFile?(): void;
+  onAccessibilitySupport?(listener: (enabled: boolean) => void): () => void;
 }

@@ -127,6 +127,7 @@ const OTHER_DEFAULTS: Readonly<Record<string, CommandId>> = {
   'Ctrl+Shift+=': 'view.zoomIn',
   'Ctrl+-': 'view.zoomOut',
   'Ctrl+0': 'view.zoomReset',
+  'Ctrl+,': 'settings.open',
 };
 
 const MAC_DEFAULTS: Readonly<Record<string, CommandId>> = {
@@ -147,6 +148,7 @@ const MAC_DEFAULTS: Readonly<Record<string, CommandId>> = {
   'Shift+Cmd+=': 'view.zoomIn',
   'Cmd+-': 'view.zoomOut',
   'Cmd+0': 'view.zoomReset',
+  'Cmd+,': 'settings.open',
 };
 
 /** The built-in bindings, accelerator → command, written as a person would (each side canonicalises). */

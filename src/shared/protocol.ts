@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { SessionLimits } from './limits';
 import { Settings } from './settings';
 
+export const SettingsUpdateLimits = { maxChanges: 32 } as const;
+
 export const Id = z
   .string()
   .min(1)
@@ -67,6 +69,17 @@ export const ClientMessage = z.discriminatedUnion('type', [
   }),
   /** Retry after the session host gave up restarting (host_status "failed"). */
   z.strictObject({ type: z.literal('host_restart') }),
+  /**
+   * Write keys of settings.json (the in-app settings, an imported colour scheme). Each value is checked
+   * against that key's schema on the main side; `value` left out removes the key (back to its default).
+   */
+  z.strictObject({
+    type: z.literal('settings_update'),
+    changes: z
+      .array(z.strictObject({ key: z.string().min(1).max(64), value: z.json().optional() }))
+      .min(1)
+      .max(SettingsUpdateLimits.maxChanges),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -136,6 +149,7 @@ export const ErrorCode = z.enum([
   'no_such_directory',
   'host_unavailable',
   'not_permitted',
+  'invalid_setting',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -185,8 +199,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     restarts: z.number().int().min(0),
     message: z.string().nullable(),
   }),
-  /** The settings in force; sent on connect and after the file changes. */
-  z.object({ type: z.literal('settings'), settings: Settings }),
+  /** The settings in force; sent on connect and after the file changes. `path`: where settings.json is. */
+  z.object({ type: z.literal('settings'), settings: Settings, path: z.string().optional() }),
   /** Something the user should know that is not tied to one request (e.g. a quarantined file). */
   z.object({
     type: z.literal('app_notice'),

@@ -1,6 +1,7 @@
 // User settings (settings.json in the data directory), shared by main (which loads and validates the
 // file) and the renderer (which applies font, theme, renderer and keybindings).
 import { z } from 'zod';
+import { ColorOverrides, ColorScheme } from './color-schemes';
 
 /** Renderer command ids that keys and menus invoke. */
 export const CommandId = z.enum([
@@ -29,6 +30,8 @@ export const CommandId = z.enum([
   'view.zoomIn',
   'view.zoomOut',
   'view.zoomReset',
+  'theme.import',
+  'settings.open',
 ]);
 export type CommandId = z.infer<typeof CommandId>;
 
@@ -72,7 +75,47 @@ export const Settings = z.strictObject({
     .default('"DejaVu Sans Mono", Menlo, Consolas, monospace')
     .describe('CSS font family of the terminal.'),
   fontSize: z.number().min(6).max(72).default(14).describe('Font size of the terminal, in CSS pixels.'),
-  theme: z.enum(['dark', 'light']).default('dark').describe('Colours of the terminal and the window.'),
+  fontWeight: z
+    .union([z.enum(['normal', 'bold']), z.number().int().min(100).max(900).multipleOf(100)])
+    .default('normal')
+    .describe('Weight of normal text: "normal", "bold" or 100-900 in steps of 100.'),
+  fontWeightBold: z
+    .union([z.enum(['normal', 'bold']), z.number().int().min(100).max(900).multipleOf(100)])
+    .default('bold')
+    .describe('Weight of bold text: "normal", "bold" or 100-900 in steps of 100.'),
+  lineHeight: z.number().min(1).max(3).default(1).describe('Line height, a multiple of the font size (1-3).'),
+  ligatures: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Draw programming ligatures (=>, !=, ...) where the font has them: a list of the common ones always, the whole font where the page may read local fonts.',
+    ),
+  theme: z
+    .string()
+    .min(1)
+    .max(100)
+    .default('dark')
+    .describe(
+      'Colour scheme of the terminal and the window: a built-in one ("Tabterm Dark" or "dark", "Tabterm Light" or "light", "Campbell", "One Half Dark", "One Half Light", "Solarized Dark", "Solarized Light", "Tango Dark", "Tango Light", "Dracula", "Nord", "Gruvbox Dark") or the name of one in colorSchemes.',
+    ),
+  colorSchemes: z
+    .array(ColorScheme)
+    .max(200)
+    .default([])
+    .describe(
+      "Your own colour schemes, in Windows Terminal's shape (name, foreground, background, cursorColor, selectionBackground, black ... brightWhite); select one with theme.",
+    ),
+  colors: ColorOverrides.default({}).describe(
+    'Single colours laid over the scheme in use, e.g. { "background": "#101010", "red": "#ff5555" }.',
+  ),
+  cursorStyle: z.enum(['block', 'underline', 'bar']).default('block').describe('Shape of the cursor.'),
+  cursorBlink: z.boolean().default(true).describe('Whether the cursor blinks.'),
+  screenReaderMode: z
+    .union([z.boolean(), z.literal('auto')])
+    .default('auto')
+    .describe(
+      'Make terminal output readable by screen readers. auto: on while the operating system reports a screen reader (desktop app), off in the browser host.',
+    ),
   renderer: z
     .enum(['auto', 'webgl', 'dom'])
     .default('auto')

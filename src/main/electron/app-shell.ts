@@ -26,7 +26,13 @@ import { menuPlatform } from './accelerators';
 import { routeCommand } from './command-route';
 import { electronStoreBackend } from './electron-store-backend';
 import { IpcGuard } from './ipc-guard';
-import { parseExternalUrl, parseHello, parseOpenWindow, parseWorkspaceReport } from './ipc-payloads';
+import {
+  parseExternalUrl,
+  parseHello,
+  parseOpenSettingsFile,
+  parseOpenWindow,
+  parseWorkspaceReport,
+} from './ipc-payloads';
 import { appMenuModel, terminalContextMenuModel } from './menu-model';
 import { menuTemplate } from './menu-template';
 import { quitPrompt } from './quit-prompt';
@@ -36,6 +42,7 @@ import { isSafeExternalUrl } from './security-policy';
 import { ShellClient } from './shell-client';
 import { utilityHostLauncher } from './utility-host-link';
 import { type ManagedWindow, WindowManager } from './window-manager';
+import { windowBackground } from './window-options';
 
 export interface AppShellOptions {
   /** Folder of the built main bundle (out/main): session-host.js is beside it. */
@@ -85,6 +92,8 @@ export class AppShell {
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
       env: process.env,
+      updateSettings: (changes) => stores.files.settings.update(changes),
+      settingsPath: stores.files.settings.path,
       log,
     });
     return new AppShell(options, stores, hub, location);
@@ -104,7 +113,7 @@ export class AppShell {
     this.#windows = new WindowManager({
       preloadPath: join(options.mainDir, '../preload/index.cjs'),
       location,
-      theme: stores.settings.theme,
+      backgroundColor: () => windowBackground(stores.files.settings.settings),
       devTools: !app.isPackaged,
       store: stores.files.windowState,
       hub,
@@ -223,14 +232,28 @@ export class AppShell {
       isOurWindow: (id) => windows.has(id),
       log: this.#log,
     });
-    guard.on(Channels.hello, parseHello, (_none, sender) =>
-      windows.byContents(sender.webContentsId)?.link.reconnect(),
-    );
+    guard.on(Channels.hello, parseHello, (_none, sender) => {
+      const managed = windows.byContents(sender.webContentsId);
+      managed?.link.reconnect();
+      // A page (new, or reloaded) learns at once what screenReaderMode "auto" follows.
+      managed?.window.webContents.send(Channels.accessibility, app.accessibilitySupportEnabled);
+    });
+    app.on('accessibility-support-changed', (_event, enabled) => {
+      for (const managed of windows.all())
+        if (!managed.window.isDestroyed()) managed.window.webContents.send(Channels.accessibility, enabled);
+    });
     guard.on(Channels.send, parseClientMessage, (message, sender) =>
       windows.byContents(sender.webContentsId)?.link.receive(message),
     );
     guard.on(Channels.openExternal, parseExternalUrl, (url) => openExternalSafely(url, this.#log));
     guard.on(Channels.openWindow, parseOpenWindow, ({ tabId }) => this.#openWorkspaceWindow(tabId));
+    guard.on(Channels.openSettingsFile, parseOpenSettingsFile, () => {
+      const path = this.#stores.files.settings.path;
+      shell.openPath(path).then(
+        (problem) => problem && this.#log(`could not open ${path}: ${problem}`),
+        (error: unknown) => this.#log(`could not open ${path}: ${String(error)}`),
+      );
+    });
     guard.on(Channels.workspace, parseWorkspaceReport, ({ workspaceId }, sender) =>
       windows.setWorkspace(sender.webContentsId, workspaceId),
     );

@@ -14,6 +14,7 @@ import {
   type Parser,
   parseExternalUrl,
   parseHello,
+  parseOpenSettingsFile,
   parseOpenWindow,
   parseWorkspaceReport,
 } from './ipc-payloads';
@@ -28,6 +29,7 @@ const INBOUND: Array<[Channel, Parser<unknown>]> = [
   [Channels.openExternal, parseExternalUrl],
   [Channels.openWindow, parseOpenWindow],
   [Channels.workspace, parseWorkspaceReport],
+  [Channels.openSettingsFile, parseOpenSettingsFile],
 ];
 
 /** Frame URLs with the verdict a person would give them (not computed by the code under test). */
@@ -174,9 +176,11 @@ describe('no IPC channel bypasses the guard', () => {
     }
     const shell = readFileSync('src/main/electron/app-shell.ts', 'utf8');
     const registered = [...shell.matchAll(/guard\.on\(Channels\.(\w+)/g)].map((match) => match[1]);
-    const inbound = ['hello', 'send', 'openExternal', 'openWindow', 'workspace'];
+    const inbound = ['hello', 'send', 'openExternal', 'openWindow', 'workspace', 'openSettingsFile'];
     expect(registered.sort()).toEqual([...inbound].sort());
     // Every channel in the list is one of those or a main → renderer one (which main only sends on).
-    expect(Object.keys(Channels).sort()).toEqual([...inbound, 'message', 'connection', 'command'].sort());
+    expect(Object.keys(Channels).sort()).toEqual(
+      [...inbound, 'message', 'connection', 'command', 'accessibility'].sort(),
+    );
   });
 });

@@ -36,6 +36,17 @@ describe('IpcGuard', () => {
     expect(guard.refusals).toBe(0);
   });
 
+  it('carries a settings_update from our page, and refuses one from another origin', () => {
+    const { guard, emit } = setup();
+    const handler = vi.fn();
+    guard.on(Channels.send, parseClientMessage, handler);
+    const update = { type: 'settings_update', changes: [{ key: 'theme', value: 'Nord' }] };
+    emit(Channels.send, top('https://evil.example/'), update);
+    expect(handler).not.toHaveBeenCalled();
+    emit(Channels.send, top(), update);
+    expect(handler).toHaveBeenCalledWith(update, { webContentsId: 1 });
+  });
+
   it.each([
     ['a sub-frame', sub()],
     ['another origin', top('https://evil.example/')],

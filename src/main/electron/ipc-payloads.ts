@@ -15,11 +15,18 @@ function fromSchema<T>(schema: z.ZodType<T>): Parser<T> {
   };
 }
 
+function nothing(channel: string): Parser<null> {
+  return (raw) =>
+    raw === undefined || raw === null
+      ? { ok: true, value: null }
+      : { ok: false, error: `${channel} takes no payload` };
+}
+
 /** `tabterm:hello` carries nothing. */
-export const parseHello: Parser<null> = (raw) =>
-  raw === undefined || raw === null
-    ? { ok: true, value: null }
-    : { ok: false, error: 'hello takes no payload' };
+export const parseHello = nothing('hello');
+
+/** `tabterm:open-settings-file` carries nothing: the file is main's to know. */
+export const parseOpenSettingsFile = nothing('open-settings-file');
 
 export const parseExternalUrl: Parser<string> = (raw) =>
   isSafeExternalUrl(raw)

@@ -30,6 +30,20 @@ describe('app menu model', () => {
     },
   );
 
+  it('puts Settings… in the app menu on macOS and the File menu elsewhere, with Cmd+, / Ctrl+,', () => {
+    const submenu = (entries: MenuEntry[], label: string) =>
+      entries.find((entry) => entry.kind === 'submenu' && entry.label === label);
+    const mac = model('mac');
+    expect(shortcut(mac, 'settings.open')).toBe('Cmd+,');
+    const appMenu = submenu(mac, 'Tabterm');
+    expect(appMenu && commandItems([appMenu]).map((item) => item.command)).toContain('settings.open');
+    const linux = model('linux');
+    expect(shortcut(linux, 'settings.open')).toBe('Ctrl+,');
+    const file = submenu(linux, 'File');
+    expect(file && commandItems([file]).map((item) => item.command)).toContain('settings.open');
+    expect(shortcut(model('windows'), 'theme.import')).toBeNull();
+  });
+
   it('uses Cmd shortcuts on macOS', () => {
     const mac = model('mac');
     expect(shortcut(mac, 'tab.new')).toBe('Cmd+T');

@@ -59,6 +59,8 @@ export function appMenuModel(options: MenuOptions): MenuEntry[] {
     items: [
       { kind: 'role', role: 'about' },
       separator,
+      item('Settings…', 'settings.open'),
+      separator,
       { kind: 'role', role: 'services' },
       separator,
       { kind: 'role', role: 'hide' },
@@ -77,6 +79,7 @@ export function appMenuModel(options: MenuOptions): MenuEntry[] {
       item('New Workspace', 'workspace.new'),
       separator,
       item('Close Tab', 'tab.close'),
+      ...(mac ? [] : [separator, item('Settings…', 'settings.open')]),
       // Ctrl+Q is a shell key (XON); quitting asks for Shift too, like gnome-terminal.
       ...(mac
         ? []
@@ -110,6 +113,8 @@ export function appMenuModel(options: MenuOptions): MenuEntry[] {
       item('Zoom In', 'view.zoomIn'),
       item('Zoom Out', 'view.zoomOut'),
       item('Actual Size', 'view.zoomReset'),
+      separator,
+      item('Import Colour Scheme…', 'theme.import'),
       separator,
       { kind: 'role', role: 'togglefullscreen' },
       ...(options.devTools ? [{ kind: 'role', role: 'toggleDevTools' } as const] : []),

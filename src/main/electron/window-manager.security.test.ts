@@ -61,7 +61,7 @@ function manager(saved: WindowState) {
   return new WindowManager({
     preloadPath: '/app/out/preload/index.cjs',
     location: rendererLocation({ packaged: true, devServerUrl: 'http://evil.example:5173/' }),
-    theme: 'dark',
+    backgroundColor: () => '#1B1D23',
     devTools: false,
     store: store as unknown as DurableStore<WindowState>,
     hub: { connect: () => ({ receive: () => {}, disconnect: () => {} }) },

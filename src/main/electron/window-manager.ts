@@ -22,7 +22,8 @@ export interface ManagedWindow {
 export interface WindowManagerOptions {
   preloadPath: string;
   location: RendererLocation;
-  theme: 'dark' | 'light';
+  /** The background a new window paints before its page (window-options.ts windowBackground). */
+  backgroundColor(): string;
   devTools: boolean;
   store: DurableStore<WindowState>;
   hub: HubLike;
@@ -127,8 +128,11 @@ export class WindowManager {
   }
 
   #open(spec: OpenSpec): ManagedWindow {
-    const { preloadPath, theme, devTools, hub, log, location } = this.#options;
-    const window = new BrowserWindow(windowOptions({ preloadPath, bounds: spec.bounds, theme, devTools }));
+    const { preloadPath, devTools, hub, log, location } = this.#options;
+    const backgroundColor = this.#options.backgroundColor();
+    const window = new BrowserWindow(
+      windowOptions({ preloadPath, bounds: spec.bounds, backgroundColor, devTools }),
+    );
     const contents = window.webContents;
     const contentsId = contents.id;
     const managed: ManagedWindow = {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SECURE_WEB_PREFERENCES, windowOptions } from './window-options';
+import { defaultSettings } from '../../shared/settings';
+import { SECURE_WEB_PREFERENCES, windowBackground, windowOptions } from './window-options';
 
 const options = windowOptions({
   preloadPath: '/app/out/preload/index.cjs',
   bounds: { x: 10, y: 20, width: 800, height: 600 },
-  theme: 'dark',
+  backgroundColor: '#1B1D23',
   devTools: false,
 });
 const web = options.webPreferences ?? {};
@@ -39,11 +40,20 @@ describe('window options', () => {
     const dev = windowOptions({
       preloadPath: '/p',
       bounds: { x: 0, y: 0, width: 1, height: 1 },
-      theme: 'light',
+      backgroundColor: '#FBFBFC',
       devTools: true,
     });
     expect(dev.webPreferences?.devTools).toBe(true);
-    expect(dev.backgroundColor).toBe('#ffffff');
+    expect(dev.backgroundColor).toBe('#FBFBFC');
+  });
+
+  it('paints the background of the scheme in force, with its override, before the page loads', () => {
+    const base = defaultSettings();
+    expect(windowBackground(base)).toBe('#1B1D23');
+    expect(windowBackground({ ...base, theme: 'light' })).toBe('#FBFBFC');
+    expect(windowBackground({ ...base, theme: 'Solarized Light' })).toBe('#FDF6E3');
+    expect(windowBackground({ ...base, theme: 'Nord', colors: { background: '#abc' } })).toBe('#aabbcc');
+    expect(windowBackground({ ...base, theme: 'gone' })).toBe('#1B1D23');
   });
 
   it('sets nothing beyond the secure set, the preload and the DevTools switch', () => {
@@ -58,7 +68,7 @@ describe('window options', () => {
       width: 800,
       height: 600,
       show: false,
-      backgroundColor: '#1e1e1e',
+      backgroundColor: '#1B1D23',
     });
     expect(options.minWidth).toBeGreaterThan(0);
     expect(options.minHeight).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 // BrowserWindow options for every Tabterm window, as a pure function so a test can hold each security
 // preference in place (Electron's security checklist; electronegativity checks the same in CI).
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { DEFAULT_SCHEME, findScheme } from '../../shared/color-schemes';
 import { WindowDefaults } from '../../shared/limits';
+import type { Settings } from '../../shared/settings';
 import type { WindowBounds } from '../persistence/window-state-store';
 
 export const SECURE_WEB_PREFERENCES = {
@@ -26,13 +28,18 @@ export interface WindowOptionsInput {
   /** Absolute path of the built preload (out/preload/index.cjs). */
   preloadPath: string;
   bounds: WindowBounds;
-  theme: 'dark' | 'light';
+  /** Painted before the page loads (windowBackground), so a new window does not flash another colour. */
+  backgroundColor: string;
   /** DevTools only in development builds. */
   devTools: boolean;
 }
 
-/** Painted before the page loads, so a new window does not flash white in the dark theme. */
-export const BACKGROUND_COLORS = { dark: '#1e1e1e', light: '#ffffff' } as const;
+/** The background of the colour scheme in force, as the page will paint it ("#rrggbb": no alpha). */
+export function windowBackground(settings: Pick<Settings, 'theme' | 'colorSchemes' | 'colors'>): string {
+  const scheme = findScheme(settings.theme, settings.colorSchemes) ?? DEFAULT_SCHEME;
+  const hex = settings.colors.background ?? scheme.background;
+  return hex.length === 4 ? `#${[...hex.slice(1)].map((d) => d + d).join('')}` : hex.slice(0, 7);
+}
 
 export function windowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
@@ -40,7 +47,7 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
     minWidth: WindowDefaults.minWidth,
     minHeight: WindowDefaults.minHeight,
     title: 'Tabterm',
-    backgroundColor: BACKGROUND_COLORS[input.theme],
+    backgroundColor: input.backgroundColor,
     // Shown on 'ready-to-show', once the page painted.
     show: false,
     webPreferences: {

@@ -40,6 +40,12 @@ export interface HubOptions {
   defaultShell: ShellCommand;
   /** Environment the shells start from. */
   env: Record<string, string | undefined>;
+  /** Where settings.json is, told to clients with the settings (the settings page shows it). */
+  settingsPath?: string;
+  /** Writes keys of settings.json (settings-file.ts `update`); without it, `settings_update` is refused. */
+  updateSettings?: (
+    changes: ReadonlyArray<{ key: string; value?: unknown }>,
+  ) => { ok: true } | { ok: false; error: string };
   newId?: () => string;
   log?: (line: string) => void;
   /** How long a pause held by some viewers while another is caught up lasts before they fall behind. */

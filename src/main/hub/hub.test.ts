@@ -7,7 +7,7 @@ import { liveTab, staleTab } from '../../shared/testing/layout-fixtures';
 import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient } from './hub-client';
-import type { ScrollbackPersistence } from './hub-options';
+import type { HubOptions, ScrollbackPersistence } from './hub-options';
 
 /** Just more output than a client may have unacknowledged before the PTY pauses. */
 const OVER_WINDOW = FlowControl.highWatermarkChars + 1;
@@ -43,6 +43,7 @@ async function start(
     scrollback?: ScrollbackPersistence;
     env?: Record<string, string>;
     slowViewerMs?: number;
+    updateSettings?: HubOptions['updateSettings'];
   } = {},
 ) {
   const host = new FakeHost();
@@ -58,6 +59,7 @@ async function start(
     env: options.env ?? {},
     newId: () => `id${++nextId}`,
     ...(options.slowViewerMs ? { slowViewerMs: options.slowViewerMs } : {}),
+    ...(options.updateSettings ? { updateSettings: options.updateSettings } : {}),
   });
   const client = new Recorder('c1');
   const connection = hub.connect(client);
@@ -171,6 +173,55 @@ describe('Hub with a fake host', () => {
     const last = new Recorder('c3');
     hub.connect(last);
     expect(last.received.filter((m) => m.type === 'app_notice')).toEqual([]);
+  });
+
+  it('passes settings_update to the settings file and tells only the sender why a value was refused', async () => {
+    const seen: unknown[] = [];
+    const { client, send } = await start({
+      updateSettings: (changes) => {
+        seen.push(changes);
+        return changes[0]?.value === 'pink' ? { ok: false, error: 'theme: not a scheme' } : { ok: true };
+      },
+    });
+    send({ type: 'settings_update', changes: [{ key: 'fontSize', value: 18 }, { key: 'theme' }] });
+    expect(seen).toEqual([[{ key: 'fontSize', value: 18 }, { key: 'theme' }]]);
+    expect(client.last('terminal_error')).toBeUndefined();
+    send({ type: 'settings_update', changes: [{ key: 'theme', value: 'pink' }] });
+    expect(client.last('terminal_error')).toMatchObject({
+      code: 'invalid_setting',
+      message: expect.stringContaining('theme: not a scheme'),
+    });
+    // Not JSON-shaped values never reach the file.
+    send({ type: 'settings_update', changes: [] });
+    expect(client.last('terminal_error')?.code).toBe('bad_message');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('tells clients where settings.json is, with the settings', async () => {
+    const host = new FakeHost();
+    const hub = await Hub.start({
+      launcher: host.launcher,
+      settings: defaultSettings(),
+      persistence: { load: () => null, save: () => {}, flush: () => {} },
+      homeDir: '/',
+      defaultShell: { shell: '/bin/bash', args: [] },
+      env: {},
+      settingsPath: '/data/settings.json',
+    });
+    const client = new Recorder('c1');
+    hub.connect(client);
+    expect(client.last('settings')).toMatchObject({ path: '/data/settings.json' });
+    hub.applySettings({ ...defaultSettings(), fontSize: 20 });
+    expect(client.last('settings')).toMatchObject({
+      path: '/data/settings.json',
+      settings: { fontSize: 20 },
+    });
+  });
+
+  it('refuses settings_update where nothing can write the file', async () => {
+    const { client, send } = await start();
+    send({ type: 'settings_update', changes: [{ key: 'fontSize', value: 18 }] });
+    expect(client.last('terminal_error')?.code).toBe('not_permitted');
   });
 
   it('reports a failed spawn with the host’s message and leaves the tab as it was', async () => {

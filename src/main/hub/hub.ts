@@ -140,7 +140,7 @@ export class Hub {
     this.clients.set(client.id, client);
     client.send({ type: 'layout', layout: this.layout, revision: this.revision });
     client.send({ type: 'layout_saved', revision: this.savedRevision });
-    client.send({ type: 'settings', settings: this.settings });
+    client.send(this.settingsMessage());
     client.send({ type: 'host_status', ...this.hostStatus });
     for (const notice of this.notices) client.send({ type: 'app_notice', ...notice });
     for (const session of this.sessions.values()) {
@@ -166,7 +166,12 @@ export class Hub {
   /** A save of settings.json: new tabs, limits and every window follow it from now on. */
   applySettings(settings: Settings): void {
     this.settings = settings;
-    this.broadcast({ type: 'settings', settings });
+    this.broadcast(this.settingsMessage());
+  }
+
+  private settingsMessage(): ServerMessage {
+    const path = this.options.settingsPath;
+    return { type: 'settings', settings: this.settings, ...(path !== undefined ? { path } : {}) };
   }
 
   /** Tabs running something other than their shell, for the quit confirmation. */
@@ -289,6 +294,14 @@ export class Hub {
       case 'host_restart':
         this.supervisor.retry();
         return;
+      case 'settings_update': {
+        const update = this.options.updateSettings;
+        if (!update) return this.fail(client, 'not_permitted', 'Settings cannot be written here.');
+        // Success is the `settings` broadcast that follows the write (every window, this one too).
+        const result = update(message.changes);
+        if (!result.ok) this.fail(client, 'invalid_setting', `Settings not saved: ${result.error}`);
+        return;
+      }
       default:
         message satisfies never;
     }

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     homeDir: homedir(),
     defaultShell: defaultShell(),
     env: process.env,
+    updateSettings: (changes) => stores.files.settings.update(changes),
+    settingsPath: stores.files.settings.path,
     log,
   });
 

@@ -86,6 +86,26 @@ describe('SettingsFile', () => {
     await vi.waitFor(() => expect(changes.at(-1)?.fontSize).toBe(22), { timeout: 10_000, interval: 20 });
   });
 
+  it('writes keys from the app, keeping the comments, and applies them before returning', () => {
+    writeFileSync(settingsPath(), '{\n  // mine\n  "fontSize": 13,\n}\n');
+    const settings = open();
+    const changes: Settings[] = [];
+    settings.onChange((s) => changes.push(s));
+    expect(settings.update([{ key: 'fontSize', value: 19 }])).toEqual({ ok: true });
+    expect(changes.at(-1)?.fontSize).toBe(19);
+    expect(settings.settings.fontSize).toBe(19);
+    expect(readFileSync(settingsPath(), 'utf8')).toMatch(/\/\/ mine[\s\S]*"fontSize": 19/);
+  });
+
+  it('writes nothing for a refused value and says which key', () => {
+    const settings = open();
+    const before = readFileSync(settingsPath(), 'utf8');
+    const result = settings.update([{ key: 'fontSize', value: 'huge' }]);
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('fontSize') });
+    expect(readFileSync(settingsPath(), 'utf8')).toBe(before);
+    expect(settings.settings).toEqual(defaultSettings());
+  });
+
   it('starts with the defaults, and says why, where the folder cannot be made', () => {
     // A file where the folder should be fails for root too (a read-only folder would not).
     const blocker = join(dataDir, 'not-a-folder');

@@ -9,10 +9,12 @@ import type { StoreNotice } from '../persistence/store-notice';
 import { settingsJsonSchemaText } from './settings-schema';
 import {
   describeProblems,
+  editSettingsText,
   migratedSettingsText,
   newSettingsText,
   readSettingsText,
   SCHEMA_FILE,
+  type SettingChange,
   type SettingsProblem,
 } from './settings-text';
 
@@ -103,6 +105,30 @@ export class SettingsFile {
     this.#load((notice) => {
       for (const listener of this.#noticeListeners) listener(notice);
     }, true);
+  }
+
+  /**
+   * Writes keys from the app, keeping the user's comments and layout; applies them at once (listeners
+   * hear of it before this returns). A refused value writes nothing and says why.
+   */
+  update(changes: readonly SettingChange[]): { ok: true } | { ok: false; error: string } {
+    let text: string | null;
+    try {
+      text = readText(this.path);
+    } catch (error) {
+      return { ok: false, error: `cannot read ${this.path} (${errorText(error)})` };
+    }
+    const edit = editSettingsText(text ?? newSettingsText(), changes);
+    if (!edit.ok) return edit;
+    try {
+      // A new file renamed over the old one: an editor or a watcher never reads half of it.
+      writeFileSync(`${this.path}.tmp`, edit.text);
+      renameSync(`${this.path}.tmp`, this.path);
+    } catch (error) {
+      return { ok: false, error: `cannot write ${this.path} (${errorText(error)})` };
+    }
+    this.reload();
+    return { ok: true };
   }
 
   close(): void {

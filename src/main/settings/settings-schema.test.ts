@@ -25,7 +25,11 @@ describe('settingsJsonSchema', () => {
 
   it('carries the limits and choices the app checks', () => {
     expect(schema.properties.fontSize).toMatchObject({ type: 'number', minimum: 6, maximum: 72 });
-    expect(schema.properties.theme).toMatchObject({ enum: ['dark', 'light'] });
+    expect(schema.properties.theme).toMatchObject({
+      type: 'string',
+      description: expect.stringContaining('Solarized Dark'),
+    });
+    expect(schema.properties.cursorStyle).toMatchObject({ enum: ['block', 'underline', 'bar'] });
     expect(JSON.stringify(schema.properties.keybindings)).toContain(CommandId.options[0]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
 import {
   describeProblems,
+  editSettingsText,
   migratedSettingsText,
   newSettingsText,
   readSettingsText,
@@ -34,13 +35,13 @@ describe('readSettingsText', () => {
       fontSize: 200,
       theme: 'light',
       fontsize: 12,
-      colour: 'red',
+      wallpaper: 'red',
       shellArgs: ['-l', 3],
     });
     const read = readSettingsText(text, defaults);
     expect(read.settings).toEqual({ ...defaults, theme: 'light' });
     expect(read.readable).toBe(true);
-    expect(read.problems.map((p) => p.path)).toEqual(['fontSize', 'fontsize', 'colour', 'shellArgs[1]']);
+    expect(read.problems.map((p) => p.path)).toEqual(['fontSize', 'fontsize', 'wallpaper', 'shellArgs[1]']);
     expect(read.problems[0]?.message).toMatch(/72.*default \(14\) is used/);
     expect(read.problems[1]?.message).toContain('did you mean "fontSize"?');
     expect(read.problems[2]?.message).not.toContain('did you mean');
@@ -104,5 +105,128 @@ describe('describeProblems', () => {
     const problems = ['a', 'b', 'c'].map((path) => ({ path, message: 'bad' }));
     expect(describeProblems(problems, 2)).toBe('a: bad; b: bad; and 1 more');
     expect(describeProblems([{ path: '', message: 'not valid JSON' }])).toBe('not valid JSON');
+  });
+});
+
+describe('editSettingsText', () => {
+  const file = `{
+  "$schema": "./settings.schema.json",
+  // my font
+  "fontSize": 14, /* keep me */
+}
+`;
+
+  it('writes keys in place, keeping comments, and removes a key whose value is left out', () => {
+    const edit = editSettingsText(file, [
+      { key: 'fontSize', value: 18 },
+      { key: 'theme', value: 'light' },
+    ]);
+    expect(edit.ok).toBe(true);
+    if (!edit.ok) return;
+    expect(edit.text).toContain('// my font');
+    expect(edit.text).toContain('/* keep me */');
+    expect(readSettingsText(edit.text, defaults).settings).toMatchObject({ fontSize: 18, theme: 'light' });
+    const removed = editSettingsText(edit.text, [{ key: 'fontSize' }]);
+    expect(removed.ok && readSettingsText(removed.text, defaults).settings.fontSize).toBe(14);
+    expect(removed.ok && removed.text).not.toContain('"fontSize"');
+  });
+
+  it('refuses a wrong value or an unknown key by name, and writes none of the changes', () => {
+    expect(
+      editSettingsText(file, [
+        { key: 'theme', value: 'light' },
+        { key: 'fontSize', value: 500 },
+      ]),
+    ).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^fontSize: .*nothing was written/),
+    });
+    expect(editSettingsText(file, [{ key: 'fontSise', value: 12 }])).toEqual({
+      ok: false,
+      error: expect.stringContaining('did you mean "fontSize"?'),
+    });
+    expect(editSettingsText(file, [{ key: '$schema', value: 'x' }]).ok).toBe(false);
+    expect(editSettingsText(file, [{ key: 'keybindings', value: { 'Ctrl+K': 'no.such' } }])).toEqual({
+      ok: false,
+      error: expect.stringContaining('keybindings.Ctrl+K'),
+    });
+  });
+
+  it('refuses to edit a file that is not JSON, rather than guess where the key goes', () => {
+    expect(editSettingsText('{ "fontSize": 1', [{ key: 'fontSize', value: 12 }])).toEqual({
+      ok: false,
+      error: expect.stringContaining('not valid JSON at line 1'),
+    });
+    expect(editSettingsText('[1]', [{ key: 'fontSize', value: 12 }]).ok).toBe(false);
+  });
+
+  it('writes into an empty file', () => {
+    const edit = editSettingsText('', [{ key: 'fontSize', value: 20 }]);
+    expect(edit.ok && JSON.parse(edit.text)).toEqual({ fontSize: 20 });
+  });
+});
+
+describe('colour schemes in settings', () => {
+  const mine = {
+    name: 'Mine',
+    foreground: '#eeeeee',
+    background: '#101010',
+    ...Object.fromEntries(
+      [
+        'black',
+        'red',
+        'green',
+        'yellow',
+        'blue',
+        'purple',
+        'cyan',
+        'white',
+        'brightBlack',
+        'brightRed',
+        'brightGreen',
+        'brightYellow',
+        'brightBlue',
+        'brightPurple',
+        'brightCyan',
+        'brightWhite',
+      ].map((key) => [key, '#808080']),
+    ),
+  };
+
+  it('takes a built-in name, an old "dark"/"light", or one of colorSchemes', () => {
+    for (const theme of ['Nord', 'light', 'Solarized Dark']) {
+      expect(readSettingsText(JSON.stringify({ theme }), defaults)).toMatchObject({
+        settings: { theme },
+        problems: [],
+      });
+    }
+    const text = JSON.stringify({ theme: 'Mine', colorSchemes: [mine] });
+    expect(readSettingsText(text, defaults)).toMatchObject({ settings: { theme: 'Mine' }, problems: [] });
+  });
+
+  it('names an unknown scheme and falls back to the default alone', () => {
+    const read = readSettingsText('{ "theme": "Nope", "fontSize": 20 }', defaults);
+    expect(read.settings).toMatchObject({ theme: 'dark', fontSize: 20 });
+    expect(read.problems).toEqual([{ path: 'theme', message: expect.stringContaining('"Nope"') }]);
+    expect(read.problems[0]?.message).toContain('"Dracula"');
+  });
+
+  it('refuses a scheme with a bad colour by its path', () => {
+    const read = readSettingsText(JSON.stringify({ colorSchemes: [{ ...mine, red: 'red' }] }), defaults);
+    expect(read.problems).toEqual([
+      { path: 'colorSchemes[0].red', message: expect.stringContaining('#rrggbb') },
+    ]);
+  });
+
+  it('writes a new scheme and selects it in one edit, but refuses to select a scheme that does not exist', () => {
+    const edit = editSettingsText('{}', [
+      { key: 'colorSchemes', value: [mine] },
+      { key: 'theme', value: 'Mine' },
+    ]);
+    expect(edit.ok && readSettingsText(edit.text, defaults).settings.theme).toBe('Mine');
+    expect(editSettingsText('{}', [{ key: 'theme', value: 'Mine' }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^theme: no colour scheme is named "Mine".*nothing was written$/),
+    });
   });
 });

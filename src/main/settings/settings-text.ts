@@ -5,6 +5,7 @@
 // Pure: the file's text in, settings and problems out, so every way a file can be wrong is unit-tested.
 import { applyEdits, modify, type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
+import { findScheme, schemeNames } from '../../shared/color-schemes';
 import { defaultSettings, Settings } from '../../shared/settings';
 
 export const SCHEMA_FILE = 'settings.schema.json';
@@ -136,7 +137,23 @@ export function readSettingsText(text: string, fallback: Settings): SettingsRead
     if ('value' in read) chosen[key] = read.value;
     problems.push(...read.problems);
   }
-  return { settings: Settings.parse(chosen), problems, readable: true, legacy: legacy !== null };
+  const settings = Settings.parse(chosen);
+  const themeProblem = unknownTheme(settings);
+  if (themeProblem) {
+    problems.push(themeProblem);
+    settings.theme = defaultSettings().theme;
+  }
+  return { settings, problems, readable: true, legacy: legacy !== null };
+}
+
+/** `theme` must name a built-in scheme or one of `colorSchemes`, which no one key's schema can check. */
+function unknownTheme(settings: Settings): SettingsProblem | null {
+  if (findScheme(settings.theme, settings.colorSchemes)) return null;
+  const names = schemeNames(settings.colorSchemes).map((name) => `"${name}"`);
+  return {
+    path: 'theme',
+    message: `no colour scheme is named "${settings.theme}" (there are ${names.join(', ')}); the default is used`,
+  };
 }
 
 /** One line for a person: the first problems, each with its path. */
@@ -165,6 +182,61 @@ export function newSettingsText(): string {
 export function withSetting(text: string, key: string, value: unknown): string {
   const base = text.trim() === '' ? '{}' : text;
   return applyEdits(base, modify(base, [key], value, { formattingOptions: FORMAT }));
+}
+
+/** One key to write: `value` left out removes the key, so it takes its default. */
+export interface SettingChange {
+  key: string;
+  value?: unknown;
+}
+
+export type SettingsEdit = { ok: true; text: string } | { ok: false; error: string };
+
+/**
+ * `text` with every change applied, or why none is: an unknown key, a value its key's schema refuses, or
+ * a file that is not a JSON object (an edit could not know where to go). All or nothing, so a client
+ * never half-writes a group of keys (a scheme and its selection).
+ */
+export function editSettingsText(text: string, changes: readonly SettingChange[]): SettingsEdit {
+  if (text.trim() !== '') {
+    const errors: ParseError[] = [];
+    const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+    const first = errors[0];
+    if (first)
+      return {
+        ok: false,
+        error: `settings.json is not valid JSON at ${lineAndColumn(text, first.offset)}; fix it in an editor first (nothing was written)`,
+      };
+    if (!isRecord(raw))
+      return { ok: false, error: 'settings.json must hold one JSON object; nothing was written' };
+  }
+  for (const { key, value } of changes) {
+    if (!(KEYS as string[]).includes(key))
+      return { ok: false, error: `"${key}" is not a setting${suggestion(key)}; nothing was written` };
+    if (value === undefined) continue;
+    const parsed = (Settings.shape[key as Key] as z.ZodType).safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const at = (issue?.path ?? []).map((part) =>
+        typeof part === 'number' ? `[${part}]` : `.${String(part)}`,
+      );
+      return {
+        ok: false,
+        error: `${key}${at.join('')}: ${issue?.message ?? 'invalid value'}; nothing was written`,
+      };
+    }
+  }
+  let next = text;
+  for (const { key, value } of changes) next = withSetting(next, key, value);
+  if (changes.some((change) => change.key === 'theme' || change.key === 'colorSchemes')) {
+    const problem = readSettingsText(next, defaultSettings()).problems.find((p) => p.path === 'theme');
+    if (problem)
+      return {
+        ok: false,
+        error: `theme: ${problem.message.replace(/; the default is used$/, '')}; nothing was written`,
+      };
+  }
+  return { ok: true, text: next };
 }
 
 /** The new-format text for a legacy file's settings: every key it set, under the schema reference. */

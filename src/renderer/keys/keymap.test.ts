@@ -17,6 +17,13 @@ describe('default keymap on Linux and Windows', () => {
     expect(commandForEvent(keymap, press('3', 'Digit3', { altKey: true }))).toBe('tab.goto3');
   });
 
+  it('opens the settings page with Ctrl+, (Cmd+, on macOS)', () => {
+    expect(commandForEvent(keymap, press(',', 'Comma', { ctrlKey: true }))).toBe('settings.open');
+    const mac = buildKeymap('mac', {}).keymap;
+    expect(commandForEvent(mac, press(',', 'Comma', { metaKey: true }))).toBe('settings.open');
+    expect(commandForEvent(mac, press(',', 'Comma', { ctrlKey: true }))).toBeNull();
+  });
+
   it('leaves plain Ctrl+letters to the shell', () => {
     for (const letter of 'TWFCVD') {
       expect(

@@ -44,6 +44,8 @@ export interface UiState {
   connection: ConnectionState;
   layout: Layout | null;
   settings: Settings;
+  /** Where settings.json is, once main has said. */
+  settingsPath: string | null;
   host: HostInfo | null;
   notices: readonly Notice[];
   nextNoticeId: number;
@@ -94,6 +96,7 @@ export function initialUiState(settings: Settings, workspaceId: string | null = 
     connection: 'connecting',
     layout: null,
     settings,
+    settingsPath: null,
     host: null,
     notices: [],
     nextNoticeId: 1,
@@ -202,7 +205,7 @@ function onServer(state: UiState, message: ServerMessage, now: number): UiState 
       return onStatus(next, status, now);
     }
     case 'settings':
-      return { ...next, settings: message.settings };
+      return { ...next, settings: message.settings, settingsPath: message.path ?? next.settingsPath };
     case 'host_status':
       return {
         ...next,

@@ -2,26 +2,41 @@
 // so switching is instant). Owns the addons: fit, search, links, unicode 11 and the renderer
 // (WebGL with a DOM fallback; hidden tabs give their WebGL context back).
 import { FitAddon } from '@xterm/addon-fit';
+import type { LigaturesAddon } from '@xterm/addon-ligatures';
 import { type ISearchOptions, SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
-import { type IBufferRange, Terminal } from '@xterm/xterm';
+import { type IBufferRange, type ITheme, Terminal } from '@xterm/xterm';
 import { SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
 import { hyperlinkAction, shouldOpenLink } from './links';
 import { PaintGate } from './paint-gate';
 import { chooseRenderer, type RendererKind } from './renderer-choice';
-import { searchColours, terminalTheme } from './themes';
+import { searchColours } from './themes';
 import { probeWebgl } from './webgl-probe';
 
 export interface Appearance {
   fontFamily: string;
   fontSize: number;
-  theme: Settings['theme'];
+  fontWeight: Settings['fontWeight'];
+  fontWeightBold: Settings['fontWeightBold'];
+  lineHeight: number;
+  theme: ITheme;
+  /** The scheme is light (search colours follow it). */
+  light: boolean;
+  cursorStyle: Settings['cursorStyle'];
+  cursorBlink: boolean;
   scrollback: number;
   renderer: Settings['renderer'];
+  ligatures: boolean;
+  /** `screenReaderMode` with 'auto' already decided (screen-reader.ts). */
+  screenReader: boolean;
+}
+
+function sameTheme(a: ITheme, b: ITheme): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export interface TerminalSize {
@@ -95,6 +110,9 @@ export class TerminalView {
   private readonly fitAddon = new FitAddon();
   private readonly searchAddon = new SearchAddon({ highlightLimit: 1000 });
   private webgl: WebglAddon | null = null;
+  private ligatures: LigaturesAddon | null = null;
+  private ligaturesLoading = false;
+  private disposed = false;
   /** WebGL failed or lost its context here once: this tab stays on the DOM renderer. */
   private webglFailed = false;
   private opened = false;
@@ -124,9 +142,14 @@ export class TerminalView {
       allowProposedApi: true,
       fontFamily: options.appearance.fontFamily,
       fontSize: options.appearance.fontSize,
+      fontWeight: options.appearance.fontWeight,
+      fontWeightBold: options.appearance.fontWeightBold,
+      lineHeight: options.appearance.lineHeight,
       scrollback: options.appearance.scrollback,
-      theme: terminalTheme(options.appearance.theme),
-      cursorBlink: true,
+      theme: options.appearance.theme,
+      cursorStyle: options.appearance.cursorStyle,
+      cursorBlink: options.appearance.cursorBlink,
+      screenReaderMode: options.appearance.screenReader,
       macOptionIsMeta: options.platform === 'mac',
       // Security (ANCHORS: reply injection): every window-manipulation report stays off, so a
       // program cannot make the terminal type a title or sizes back into the shell. No clipboard
@@ -172,6 +195,7 @@ export class TerminalView {
     if (!this.opened) {
       this.term.open(this.element);
       this.opened = true;
+      this.applyLigatures();
     }
     this.applyRenderer();
     // Measuring forces a synchronous layout in the middle of the switch; a terminal already fitted
@@ -279,8 +303,16 @@ export class TerminalView {
     const options = this.term.options;
     if (before.fontFamily !== appearance.fontFamily) options.fontFamily = appearance.fontFamily;
     if (before.fontSize !== appearance.fontSize) options.fontSize = appearance.fontSize;
+    if (before.fontWeight !== appearance.fontWeight) options.fontWeight = appearance.fontWeight;
+    if (before.fontWeightBold !== appearance.fontWeightBold)
+      options.fontWeightBold = appearance.fontWeightBold;
+    if (before.lineHeight !== appearance.lineHeight) options.lineHeight = appearance.lineHeight;
     if (before.scrollback !== appearance.scrollback) options.scrollback = appearance.scrollback;
-    if (before.theme !== appearance.theme) options.theme = terminalTheme(appearance.theme);
+    if (!sameTheme(before.theme, appearance.theme)) options.theme = appearance.theme;
+    if (before.cursorStyle !== appearance.cursorStyle) options.cursorStyle = appearance.cursorStyle;
+    if (before.cursorBlink !== appearance.cursorBlink) options.cursorBlink = appearance.cursorBlink;
+    if (before.screenReader !== appearance.screenReader) options.screenReaderMode = appearance.screenReader;
+    if (before.ligatures !== appearance.ligatures) this.applyLigatures();
     if (before.renderer !== appearance.renderer) this.webglFailed = false;
     // Another font or size changes the cells: the next show measures again.
     this.fittedBox = null;
@@ -297,7 +329,9 @@ export class TerminalView {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.disposeWebgl();
+    this.ligatures?.dispose();
     this.term.dispose();
     this.element.remove();
   }
@@ -345,7 +379,7 @@ export class TerminalView {
   }
 
   private searchOptions(options: ISearchOptions): ISearchOptions {
-    const colours = searchColours(this.appearance.theme);
+    const colours = searchColours(this.appearance.light);
     return {
       ...options,
       decorations: {
@@ -354,6 +388,40 @@ export class TerminalView {
         activeMatchColorOverviewRuler: colours.activeMatchBackground,
       },
     };
+  }
+
+  /**
+   * The ligatures addon needs an opened terminal. It joins a list of common ligatures in any host, and
+   * reads the font's own where the page may use the Local Font Access API; a failure leaves plain text.
+   * Loaded on first use: its font parser is a third of the page's code, for a setting that is off by default.
+   */
+  private applyLigatures(): void {
+    if (!this.opened) return;
+    if (!this.appearance.ligatures) {
+      this.ligatures?.dispose();
+      this.ligatures = null;
+      return;
+    }
+    if (this.ligatures || this.ligaturesLoading) return;
+    this.ligaturesLoading = true;
+    import('@xterm/addon-ligatures').then(
+      ({ LigaturesAddon }) => {
+        this.ligaturesLoading = false;
+        // The setting may have been turned off, or the tab closed, while the code loaded.
+        if (this.disposed || this.ligatures || !this.appearance.ligatures) return;
+        try {
+          const addon = new LigaturesAddon();
+          this.term.loadAddon(addon);
+          this.ligatures = addon;
+        } catch (error) {
+          console.warn(`[tabterm] ligatures unavailable, drawing plain text: ${String(error)}`);
+        }
+      },
+      (error: unknown) => {
+        this.ligaturesLoading = false;
+        console.warn(`[tabterm] ligatures unavailable, drawing plain text: ${String(error)}`);
+      },
+    );
   }
 
   private applyRenderer(): void {
