@@ -18,6 +18,7 @@ import { parseClientMessage } from '../../shared/protocol';
 import type { CommandId, Settings } from '../../shared/settings';
 import { openScrollbackStore } from '../app/scrollback-store';
 import { defaultShell } from '../hub/default-shell';
+import { detectProfiles, machineDetectProbe, sshCommand } from '../hub/detect-profiles';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -84,6 +85,8 @@ export class AppShell {
       notices: [...stores.notices, ...history.notices].map(toAppNotice),
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
+      detectedProfiles: detectProfiles(),
+      sshCommand: sshCommand(machineDetectProbe()),
       env: process.env,
       log,
     });

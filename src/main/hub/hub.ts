@@ -22,8 +22,16 @@ import type { HubClient, HubConnection } from './hub-client';
 import type { AppNotice, HubOptions, ShutdownReport } from './hub-options';
 import * as model from './layout-model';
 import { LiveSession, type Size } from './live-session';
+import {
+  defaultProfileName,
+  existingProfile,
+  type Launch,
+  launchFor,
+  type ProfileContext,
+  profileList,
+} from './profiles';
 import { ScrollbackSaver } from './scrollback-saver';
-import { isDirectory, shellCommand, shellEnv, shellName } from './shell-launch';
+import { isDirectory, shellEnv, shellName } from './shell-launch';
 import { StatusCoalescer } from './status-coalescer';
 
 interface PendingSpawn {
@@ -141,6 +149,7 @@ export class Hub {
     client.send({ type: 'layout', layout: this.layout, revision: this.revision });
     client.send({ type: 'layout_saved', revision: this.savedRevision });
     client.send({ type: 'settings', settings: this.settings });
+    client.send(this.profilesMessage());
     client.send({ type: 'host_status', ...this.hostStatus });
     for (const notice of this.notices) client.send({ type: 'app_notice', ...notice });
     for (const session of this.sessions.values()) {
@@ -167,6 +176,7 @@ export class Hub {
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.broadcast({ type: 'settings', settings });
+    this.broadcast(this.profilesMessage());
   }
 
   /** Tabs running something other than their shell, for the quit confirmation. */
@@ -316,6 +326,12 @@ export class Hub {
         message,
       );
     }
+    if (message.profile !== undefined) {
+      // The tab records the profile it was spawned with: every respawn starts the same program.
+      const profile = existingProfile(this.settings, this.profileContext(), message.profile);
+      if (profile === null) return this.failProfile(client, message.profile, message);
+      if (tab.profile !== profile) this.setLayout(model.updateTab(this.layout, tab.id, { profile }));
+    }
     this.spawnForTab(tab.id, size, client, message.cwd ?? null);
   }
 
@@ -336,7 +352,9 @@ export class Hub {
         { tabId },
       );
     }
-    let cwd = requestedCwd ?? tab.cwd ?? this.options.homeDir;
+    const launch = launchFor(this.settings, this.profileContext(), tab.profile);
+    if (launch.missing !== null) this.profileMissing(launch.missing, tab.profile !== null);
+    let cwd = requestedCwd ?? tab.cwd ?? launch.cwd ?? this.options.homeDir;
     if (!isDirectory(cwd)) {
       this.notifyAll(
         'warning',
@@ -346,7 +364,7 @@ export class Hub {
       cwd = this.options.homeDir;
     }
     const sessionId = this.newId();
-    const { shell, args } = shellCommand(this.settings, this.options.defaultShell);
+    const { shell, args } = launch;
     const preamble = this.scrollback.preambleFor(tabId, new Date());
     const pending: PendingSpawn = {
       sessionId,
@@ -359,7 +377,7 @@ export class Hub {
       shell,
       args,
       cwd,
-      env: this.baseEnv,
+      env: this.envFor(launch),
       ...size,
       ...(preamble ? { preamble } : {}),
     };
@@ -616,12 +634,20 @@ export class Hub {
     if (cwd !== undefined && !isDirectory(cwd)) {
       return this.fail(client, 'no_such_directory', `Cannot open a tab in "${cwd}": no such directory.`);
     }
-    // A new tab opens where the user is: the active tab's directory in that workspace.
+    const context = this.profileContext();
+    const chosen =
+      profile === undefined
+        ? defaultProfileName(this.settings, context)
+        : existingProfile(this.settings, context, profile);
+    if (profile !== undefined && chosen === null) return this.failProfile(client, profile);
+    const launch = launchFor(this.settings, context, chosen);
+    // A new tab opens where the profile says, else where the user is: the active tab's directory.
     const workspace = this.layout.workspaces.find((w) => w.id === workspaceId);
     const activeCwd = workspace?.activeTabId
       ? (model.tabOf(this.layout, workspace.activeTabId)?.cwd ?? null)
       : null;
-    const tab = model.newTab(this.newId(), this.shellName(), cwd ?? activeCwd, profile ?? null);
+    const profileCwd = launch.cwd !== null && isDirectory(launch.cwd) ? launch.cwd : null;
+    const tab = model.newTab(this.newId(), this.titleFor(launch), cwd ?? profileCwd ?? activeCwd, chosen);
     this.edit(client, model.addTab(this.layout, workspaceId, tab, index));
   }
 
@@ -629,7 +655,9 @@ export class Hub {
     const workspaceId = this.newId();
     const added = model.addWorkspace(this.layout, workspaceId, name);
     if (!added.ok) return this.fail(client, added.code, added.message);
-    const tab = model.newTab(this.newId(), this.shellName(), this.options.homeDir);
+    const profile = defaultProfileName(this.settings, this.profileContext());
+    const launch = launchFor(this.settings, this.profileContext(), profile);
+    const tab = model.newTab(this.newId(), this.titleFor(launch), this.options.homeDir, profile);
     this.edit(client, model.addTab(added.layout, workspaceId, tab));
   }
 
@@ -660,6 +688,68 @@ export class Hub {
 
   private shellName(): string {
     return shellName(this.settings, this.options.defaultShell);
+  }
+
+  private profileContext(): ProfileContext {
+    return {
+      detected: this.options.detectedProfiles ?? [],
+      defaultShell: this.options.defaultShell,
+      ssh: this.options.sshCommand ?? 'ssh',
+      homeDir: this.options.homeDir,
+    };
+  }
+
+  private profilesMessage(): ServerMessage {
+    const context = this.profileContext();
+    return {
+      type: 'profiles',
+      profiles: profileList(this.settings, context),
+      defaultProfile: defaultProfileName(this.settings, context),
+    };
+  }
+
+  /** A profile's tab is named after it until its shell reports a title; the default after its shell. */
+  private titleFor(launch: Launch): string {
+    return launch.profile ?? this.shellName();
+  }
+
+  /** The base environment with the profile's variables over it (those exec could not pass left out). */
+  private envFor(launch: Launch): Record<string, string> {
+    const names = Object.keys(launch.env);
+    if (names.length === 0) return this.baseEnv;
+    const { env, dropped } = shellEnv(launch.env);
+    if (dropped.length > 0) {
+      this.notifyAll(
+        'warning',
+        'profile_env_dropped',
+        `Left out of profile "${launch.profile}"'s environment (too long, holding a NUL byte, or Tabterm's own): ${dropped.join(', ')}.`,
+      );
+    }
+    return { ...this.baseEnv, ...env };
+  }
+
+  private profileMissing(name: string, recorded: boolean): void {
+    // Tabs respawned at start have no one to tell yet: the first windows hear it when they connect.
+    const sticky = this.clients.size === 0;
+    this.notify(
+      {
+        level: 'warning',
+        code: 'profile_missing',
+        message: recorded
+          ? `The profile "${name}" this tab was opened with no longer exists; it started the default shell instead.`
+          : `defaultProfile names "${name}", which is not a profile; new tabs start the default shell.`,
+      },
+      sticky,
+    );
+  }
+
+  private failProfile(client: HubClient, name: string, about: { tabId?: string } = {}): void {
+    this.fail(
+      client,
+      'unknown_profile',
+      `There is no profile "${name}" (see "profiles" in settings).`,
+      about.tabId === undefined ? {} : { tabId: about.tabId },
+    );
   }
 
   private broadcast(message: ServerMessage): void {

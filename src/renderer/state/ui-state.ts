@@ -3,7 +3,7 @@
 // that only the client can compute.
 // A pure reducer: every change is an event, the same state and event always give the same result.
 import type { ConnectionState } from '../../shared/bridge';
-import type { HostState, Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
+import type { HostState, Layout, ProfileInfo, ServerMessage, SessionStatus } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { withStatusTitle } from '../../shared/status-title';
 import {
@@ -44,6 +44,9 @@ export interface UiState {
   connection: ConnectionState;
   layout: Layout | null;
   settings: Settings;
+  /** The profiles a new tab can start (main's `profiles` message), in menu order. */
+  profiles: readonly ProfileInfo[];
+  defaultProfile: string | null;
   host: HostInfo | null;
   notices: readonly Notice[];
   nextNoticeId: number;
@@ -94,6 +97,8 @@ export function initialUiState(settings: Settings, workspaceId: string | null = 
     connection: 'connecting',
     layout: null,
     settings,
+    profiles: [],
+    defaultProfile: null,
     host: null,
     notices: [],
     nextNoticeId: 1,
@@ -203,6 +208,8 @@ function onServer(state: UiState, message: ServerMessage, now: number): UiState 
     }
     case 'settings':
       return { ...next, settings: message.settings };
+    case 'profiles':
+      return { ...next, profiles: message.profiles, defaultProfile: message.defaultProfile };
     case 'host_status':
       return {
         ...next,
