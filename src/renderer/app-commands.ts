@@ -19,6 +19,8 @@ export interface CommandContext {
   /** Focus goes to the terminal once the new layout shows it. */
   focusTerminalNext(): void;
   notify(message: string): void;
+  /** Opens the command palette (views/palette.ts). */
+  openPalette(): void;
   /** The desktop app's window opener (Bridge.openWindow), when there is one. */
   openWindow?: (request: { tabId?: string }) => void;
 }
@@ -159,6 +161,11 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
     id: 'terminal.clear',
     label: 'Clear Scrollback',
     run: withView((view) => view.clear()),
+  });
+  registry.register({
+    id: 'palette.open',
+    label: 'Command Palette…',
+    run: () => context.openPalette(),
   });
   registry.register({ id: 'view.zoomIn', label: 'Zoom In', run: () => context.zoom(1) });
   registry.register({ id: 'view.zoomOut', label: 'Zoom Out', run: () => context.zoom(-1) });
