@@ -147,6 +147,12 @@ describe('Hub profiles', () => {
     expect(spawns().at(-1)).toMatchObject({ tabId: tab.id, shell: '/bin/sh' });
   });
 
+  it('opens the very first tab with defaultProfile too', async () => {
+    const { client, spawns } = await start({ defaultProfile: 'Dev Shell' });
+    expect(newestTab(client)).toMatchObject({ profile: 'Dev Shell', title: 'Dev Shell' });
+    expect(spawns()).toMatchObject([{ shell: '/bin/sh', env: { STAGE: 'dev' } }]);
+  });
+
   it('runs an SSH profile through ssh with the host after "--"', async () => {
     const box = { name: 'Box', ssh: { host: 'me@box.example', port: 2200 }, args: ['-A'] };
     const { client, send, spawns } = await start({ profiles: [box] });

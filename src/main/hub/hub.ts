@@ -97,9 +97,11 @@ export class Hub {
         })),
       tabExists: (tabId) => model.tabOf(this.layout, tabId) !== undefined,
     });
+    const firstProfile = defaultProfileName(this.settings, this.profileContext());
     const start = model.startingLayout(options.persistence.load(), this.newId, {
-      title: this.shellName(),
+      title: firstProfile ?? this.shellName(),
       cwd: options.homeDir,
+      profile: firstProfile,
     });
     this.layout = start.layout;
     this.scrollback.restored(start.restoredTabIds);
