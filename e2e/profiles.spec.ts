@@ -47,7 +47,7 @@ test('a tab opened from the New-tab menu runs its profile, keeps it over a reloa
   const app = await withProfile(page, server, 'E2E Dev', 'dev-stage');
 
   // The menu by keyboard: focus the arrow button, ArrowDown opens it, arrows pick the profile.
-  const menuButton = app.getByRole('button', { name: 'New tab with profile' });
+  const menuButton = app.getByRole('button', { name: 'Tab profiles' });
   await menuButton.focus();
   await app.keyboard.press('ArrowDown');
   const menu = app.getByRole('menu', { name: 'New tab with profile' });

@@ -67,21 +67,21 @@ export function openPalette(options: PaletteOptions): void {
   );
 
   let shown: PaletteItem[] = [];
-  let options_: HTMLDivElement[] = [];
+  let rows: HTMLDivElement[] = [];
   let selected = 0;
   let chosen: PaletteItem | null = null;
 
   const select = (index: number) => {
-    const count = options_.length;
+    const count = rows.length;
     if (count === 0) {
       input.removeAttribute('aria-activedescendant');
       return;
     }
     selected = ((index % count) + count) % count;
-    options_.forEach((option, i) => {
+    rows.forEach((option, i) => {
       option.setAttribute('aria-selected', String(i === selected));
     });
-    const current = options_[selected];
+    const current = rows[selected];
     if (current) {
       input.setAttribute('aria-activedescendant', current.id);
       current.scrollIntoView?.({ block: 'nearest' });
@@ -91,7 +91,7 @@ export function openPalette(options: PaletteOptions): void {
   const render = () => {
     const ranked = fuzzyRank(input.value, options.items, (item) => item.label);
     shown = ranked.map((r) => r.item);
-    options_ = ranked.map(({ item, match }, index) => {
+    rows = ranked.map(({ item, match }, index) => {
       const option = el(
         'div',
         {
@@ -109,8 +109,8 @@ export function openPalette(options: PaletteOptions): void {
       option.addEventListener('click', () => choose(index));
       return option;
     });
-    list.replaceChildren(...options_);
-    empty.hidden = options_.length > 0;
+    list.replaceChildren(...rows);
+    empty.hidden = rows.length > 0;
     // The first enabled match is the one Enter runs.
     const firstEnabled = shown.findIndex((item) => !item.disabled);
     select(firstEnabled < 0 ? 0 : firstEnabled);
@@ -128,7 +128,7 @@ export function openPalette(options: PaletteOptions): void {
     if (event.key === 'ArrowDown') select(selected + 1);
     else if (event.key === 'ArrowUp') select(selected - 1);
     else if (event.key === 'Home' && event.ctrlKey) select(0);
-    else if (event.key === 'End' && event.ctrlKey) select(options_.length - 1);
+    else if (event.key === 'End' && event.ctrlKey) select(rows.length - 1);
     else if (event.key === 'Enter' && !event.isComposing) choose(selected);
     else return;
     event.preventDefault();
@@ -140,7 +140,14 @@ export function openPalette(options: PaletteOptions): void {
   });
   // A click on the backdrop (outside the box) closes it, as Escape does.
   dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
+    if (event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    if (!inside) dialog.close();
   });
 
   open = dialog;

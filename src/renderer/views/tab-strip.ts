@@ -76,7 +76,7 @@ export class TabStrip {
       {
         type: 'button',
         class: 'icon-button new-tab-menu',
-        'aria-label': 'New tab with profile',
+        'aria-label': 'Tab profiles',
         'aria-haspopup': 'menu',
         title: 'New tab with profile…',
       },
