@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../shared/protocol';
+import { CommandId } from '../../shared/settings';
 import { liveTab } from '../../shared/testing/layout-fixtures';
+import { type CommandContext, registerAppCommands } from '../app-commands';
+import { CommandRegistry } from '../commands';
+import type { LayoutActions } from '../layout-actions';
 import { paletteItems } from './palette-items';
 
 const layout: Layout = {
@@ -56,5 +60,36 @@ describe('paletteItems', () => {
       online: false,
     });
     expect(items).toEqual([expect.objectContaining({ label: 'zsh', disabled: true })]);
+  });
+});
+
+describe('the palette and the app’s commands', () => {
+  it('offers every command the app registers, by the registry’s own labels', () => {
+    const registry = new CommandRegistry();
+    const actions = { visibleTab: () => 'a', visibleWorkspace: () => null } as unknown as LayoutActions;
+    const context: CommandContext = {
+      actions,
+      host: 'desktop',
+      connected: () => true,
+      visibleView: () => null,
+      renameVisibleTab: () => {},
+      openFind: () => {},
+      zoom: () => {},
+      focusTerminalNext: () => {},
+      notify: () => {},
+      openPalette: () => {},
+      openWindow: () => {},
+    };
+    registerAppCommands(registry, context);
+    const items = paletteItems({
+      commands: registry.list(),
+      keyFor: () => null,
+      layout: null,
+      profiles: [],
+      online: true,
+    });
+    const offered = items.flatMap((item) => (item.action.kind === 'command' ? [item.action.id] : []));
+    expect(new Set(offered)).toEqual(new Set(CommandId.options));
+    for (const item of items) expect(item.label).toBe(registry.label((item.action as { id: CommandId }).id));
   });
 });
