@@ -122,6 +122,7 @@ describe('Hub profiles', () => {
     expect(client.last('layout')!.layout.tabs.a).toMatchObject({ state: 'live', profile: 'Gone' });
     expect(client.last('app_notice')).toMatchObject({ code: 'profile_missing', level: 'warning' });
     expect(client.last('app_notice')?.message).toContain('"Gone"');
+    expect(client.last('app_notice')?.message).toContain('tab "bash"');
   });
 
   it('refuses a tab or a spawn with an unknown profile and changes nothing', async () => {
@@ -151,6 +152,16 @@ describe('Hub profiles', () => {
     const { client, spawns } = await start({ defaultProfile: 'Dev Shell' });
     expect(newestTab(client)).toMatchObject({ profile: 'Dev Shell', title: 'Dev Shell' });
     expect(spawns()).toMatchObject([{ shell: '/bin/sh', env: { STAGE: 'dev' } }]);
+  });
+
+  it('leaves out a profile variable exec could not pass (a NUL byte), keeps the rest, and says so', async () => {
+    const leaky = { ...dev, name: 'Leaky', env: { GOOD: 'yes', BAD: 'a\u0000b' } };
+    const { client, send, spawns } = await start({ profiles: [leaky] });
+    send({ type: 'tab_create', workspaceId: workspaceOf(client), profile: 'Leaky' });
+    send({ type: 'terminal_spawn', tabId: newestTab(client).id, cols: 80, rows: 24 });
+    expect(spawns().at(-1)?.env).toEqual({ LANG: 'C.UTF-8', GOOD: 'yes' });
+    expect(client.last('app_notice')).toMatchObject({ code: 'profile_env_dropped' });
+    expect(client.last('app_notice')?.message).toContain('BAD');
   });
 
   it('runs an SSH profile through ssh with the host after "--"', async () => {

@@ -13,6 +13,7 @@ import {
   type ErrorCode,
   type HostState,
   type Layout,
+  type LayoutTab,
   parseClientMessage,
   type ServerMessage,
 } from '../../shared/protocol';
@@ -355,7 +356,7 @@ export class Hub {
       );
     }
     const launch = launchFor(this.settings, this.profileContext(), tab.profile);
-    if (launch.missing !== null) this.profileMissing(launch.missing, tab.profile !== null);
+    if (launch.missing !== null) this.profileMissing(launch.missing, tab.profile !== null ? tab : null);
     let cwd = requestedCwd ?? tab.cwd ?? launch.cwd ?? this.options.homeDir;
     if (!isDirectory(cwd)) {
       this.notifyAll(
@@ -724,21 +725,22 @@ export class Hub {
       this.notifyAll(
         'warning',
         'profile_env_dropped',
-        `Left out of profile "${launch.profile}"'s environment (too long, holding a NUL byte, or Tabterm's own): ${dropped.join(', ')}.`,
+        `Left out of profile "${launch.profile}"'s environment (too long, or holding a NUL byte): ${dropped.join(', ')}.`,
       );
     }
     return { ...this.baseEnv, ...env };
   }
 
-  private profileMissing(name: string, recorded: boolean): void {
+  /** `tab`: the tab that recorded the missing profile; null when defaultProfile names it. */
+  private profileMissing(name: string, tab: LayoutTab | null): void {
     // Tabs respawned at start have no one to tell yet: the first windows hear it when they connect.
     const sticky = this.clients.size === 0;
     this.notify(
       {
         level: 'warning',
         code: 'profile_missing',
-        message: recorded
-          ? `The profile "${name}" this tab was opened with no longer exists; it started the default shell instead.`
+        message: tab
+          ? `The tab "${tab.customName ?? tab.title}" was opened with the profile "${name}", which no longer exists; it started the default shell instead.`
           : `defaultProfile names "${name}", which is not a profile; new tabs start the default shell.`,
       },
       sticky,
