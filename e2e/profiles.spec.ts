@@ -31,9 +31,10 @@ async function withProfile(page: Page, server: ServerHandle, name: string, stage
   return app;
 }
 
-async function expectProfileShell(page: Page, stage: string): Promise<void> {
-  await run(page, 'echo "stage=$PROFILE_STAGE"', `stage=${stage}`);
-  await run(page, '[[ $- == *C* ]] && echo args-reached', 'args-reached');
+/** `tag` tells this check's output apart from an earlier one's (restored history shows that too). */
+async function expectProfileShell(page: Page, stage: string, tag: string): Promise<void> {
+  await run(page, `echo "${tag}-stage=$PROFILE_STAGE"`, `${tag}-stage=${stage}`);
+  await run(page, `[[ $- == *C* ]] && echo ${tag}-args-reached`, `${tag}-args-reached`);
 }
 
 function palette(page: Page) {
@@ -62,7 +63,7 @@ test('a tab opened from the New-tab menu runs its profile, keeps it over a reloa
   await expect(selectedTab(app).locator('.tab-mark')).toHaveText('P');
   await expect(selectedTab(app).locator('.tab-mark')).toHaveCSS('color', 'rgb(255, 136, 0)');
   await readyShell(app);
-  await expectProfileShell(app, 'dev-stage');
+  await expectProfileShell(app, 'dev-stage', 'menu');
   await shot(app, 'profile-tab');
 
   await app.reload();
@@ -74,7 +75,7 @@ test('a tab opened from the New-tab menu runs its profile, keeps it over a reloa
   const again = await reopen(app, server, await server.restart('SIGKILL'));
   await expect(selectedTab(again)).toHaveAttribute('data-profile', 'E2E Dev');
   await readyShell(again);
-  await expectProfileShell(again, 'dev-stage');
+  await expectProfileShell(again, 'dev-stage', 'restarted');
 });
 
 test('the command palette: fuzzy commands with their keys, tabs, workspaces and profiles, keyboard only', async ({
@@ -123,7 +124,7 @@ test('the command palette: fuzzy commands with their keys, tabs, workspaces and 
   await expect(terminalTabs(app)).toHaveCount(3);
   await expect(selectedTab(app)).toHaveAttribute('data-profile', 'Palette Prof');
   await readyShell(app);
-  await expectProfileShell(app, 'from-palette');
+  await expectProfileShell(app, 'from-palette', 'palette');
 
   // A workspace by its name switches this window to it.
   await app.getByRole('button', { name: 'New workspace' }).click();

@@ -85,7 +85,7 @@ export class AppShell {
       notices: [...stores.notices, ...history.notices].map(toAppNotice),
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
-      detectedProfiles: detectProfiles(),
+      detectedProfiles: await detectProfiles(),
       sshCommand: sshCommand(machineDetectProbe()),
       env: process.env,
       log,

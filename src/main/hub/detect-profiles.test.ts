@@ -8,7 +8,7 @@ function probe(platform: string, over: Partial<DetectProbe> = {}): DetectProbe {
     readText: () => null,
     exists: () => false,
     realPath: (path) => path,
-    run: () => null,
+    run: async () => null,
     ...over,
   };
 }
@@ -48,8 +48,8 @@ describe('detectProfiles on Linux', () => {
     return merged === '/usr/bin/sh' ? '/usr/bin/dash' : merged;
   };
 
-  it('offers each installed shell once, without wrappers, restricted shells or missing ones', () => {
-    const found = detectProfiles(
+  it('offers each installed shell once, without wrappers, restricted shells or missing ones', async () => {
+    const found = await detectProfiles(
       probe('linux', {
         readText: (path) => (path === '/etc/shells' ? debianShells : null),
         exists: (path) => installed.has(path),
@@ -63,15 +63,15 @@ describe('detectProfiles on Linux', () => {
     ]);
   });
 
-  it('offers nothing when /etc/shells cannot be read (the default shell is still there)', () => {
-    expect(detectProfiles(probe('linux'))).toEqual([]);
+  it('offers nothing when /etc/shells cannot be read (the default shell is still there)', async () => {
+    expect(await detectProfiles(probe('linux'))).toEqual([]);
   });
 });
 
 describe('detectProfiles on macOS', () => {
-  it('reads /etc/shells the same way, keeping the first of two programs with one name', () => {
+  it('reads /etc/shells the same way, keeping the first of two programs with one name', async () => {
     const shells = '/bin/bash\n/bin/csh\n/bin/zsh\n/opt/homebrew/bin/bash\n/opt/homebrew/bin/fish\n';
-    const found = detectProfiles(
+    const found = await detectProfiles(
       probe('darwin', { readText: () => shells, exists: (p) => p !== '/bin/csh' }),
     );
     expect(found.map((p) => p.command)).toEqual(['/bin/bash', '/bin/zsh', '/opt/homebrew/bin/fish']);
@@ -93,13 +93,13 @@ describe('detectProfiles on Windows', () => {
     'C:\\Windows\\System32\\wsl.exe',
   ]);
 
-  it('offers PowerShell 7, Windows PowerShell, cmd, Git Bash and each WSL distribution', () => {
+  it('offers PowerShell 7, Windows PowerShell, cmd, Git Bash and each WSL distribution', async () => {
     const calls: string[][] = [];
-    const found = detectProfiles(
+    const found = await detectProfiles(
       probe('win32', {
         env,
         exists: (path) => all.has(path),
-        run: (command, args) => {
+        run: async (command, args) => {
           calls.push([command, ...args]);
           return utf16('Ubuntu-22.04\r\ndocker-desktop\r\nDebian\r\n');
         },
@@ -120,13 +120,13 @@ describe('detectProfiles on Windows', () => {
     expect(calls).toEqual([['C:\\Windows\\System32\\wsl.exe', '--list', '--quiet']]);
   });
 
-  it('offers what exists: a bare Windows has Windows PowerShell and cmd, and WSL that fails adds none', () => {
+  it('offers what exists: a bare Windows has Windows PowerShell and cmd, and WSL that fails adds none', async () => {
     const bare = new Set([
       'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
       'C:\\Windows\\System32\\cmd.exe',
       'C:\\Windows\\System32\\wsl.exe',
     ]);
-    const found = detectProfiles(probe('win32', { env: { windir: 'x' }, exists: (p) => bare.has(p) }));
+    const found = await detectProfiles(probe('win32', { env: { windir: 'x' }, exists: (p) => bare.has(p) }));
     expect(found.map((p) => p.name)).toEqual(['Windows PowerShell', 'Command Prompt']);
   });
 });

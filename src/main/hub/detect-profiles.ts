@@ -2,7 +2,7 @@
 // macOS and Linux, and on Windows the shells Windows Terminal offers (PowerShell 7, Windows PowerShell,
 // cmd, Git Bash and each WSL distribution). Pure: the file system and the one command run (wsl.exe)
 // come in through a probe, so every platform's answer is unit-tested here.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { envValue } from '../../shared/env-value';
@@ -23,7 +23,7 @@ export interface DetectProbe {
   /** The path with links resolved (so /bin/bash and /usr/bin/bash on a merged /usr are one program). */
   realPath(path: string): string;
   /** A program's standard output, or null when it failed or took too long. */
-  run(command: string, args: readonly string[]): Uint8Array | null;
+  run(command: string, args: readonly string[]): Promise<Uint8Array | null>;
 }
 
 /** wsl.exe can take seconds to answer when its service is starting; detection must not hang the app. */
@@ -48,17 +48,16 @@ export function machineDetectProbe(): DetectProbe {
         return path;
       }
     },
-    run: (command, args) => {
-      try {
-        return execFileSync(command, [...args], {
-          timeout: RUN_TIMEOUT_MS,
-          windowsHide: true,
-          stdio: ['ignore', 'pipe', 'ignore'],
-        });
-      } catch {
-        return null;
-      }
-    },
+    // Asynchronous: the desktop app's main process must not stand still while wsl.exe wakes up.
+    run: (command, args) =>
+      new Promise((resolve) => {
+        execFile(
+          command,
+          [...args],
+          { timeout: RUN_TIMEOUT_MS, windowsHide: true, encoding: 'buffer' },
+          (error, stdout) => resolve(error ? null : stdout),
+        );
+      }),
   };
 }
 
@@ -95,7 +94,7 @@ export function parseWslList(output: Uint8Array): string[] {
     .filter((line) => line !== '' && !/^docker-desktop(-data)?$/i.test(line));
 }
 
-function windowsShells(probe: DetectProbe): DetectedProfile[] {
+async function windowsShells(probe: DetectProbe): Promise<DetectedProfile[]> {
   const env = (name: string) => envValue(probe.env, name, 'win32');
   const systemRoot = env('SystemRoot') ?? 'C:\\Windows';
   const system32 = win32.join(systemRoot, 'System32');
@@ -122,7 +121,7 @@ function windowsShells(probe: DetectProbe): DetectedProfile[] {
   if (gitBash) profiles.push({ name: 'Git Bash', command: gitBash, args: ['--login', '-i'] });
   const wsl = win32.join(system32, 'wsl.exe');
   if (probe.exists(wsl)) {
-    const output = probe.run(wsl, ['--list', '--quiet']);
+    const output = await probe.run(wsl, ['--list', '--quiet']);
     for (const distribution of output ? parseWslList(output) : []) {
       profiles.push({ name: `${distribution} (WSL)`, command: wsl, args: ['-d', distribution] });
     }
@@ -130,7 +129,7 @@ function windowsShells(probe: DetectProbe): DetectedProfile[] {
   return profiles;
 }
 
-export function detectProfiles(probe: DetectProbe = machineDetectProbe()): DetectedProfile[] {
+export async function detectProfiles(probe: DetectProbe = machineDetectProbe()): Promise<DetectedProfile[]> {
   return probe.platform === 'win32' ? windowsShells(probe) : unixShells(probe);
 }
 

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     notices: [...stores.notices, ...history.notices].map(toAppNotice),
     homeDir: homedir(),
     defaultShell: defaultShell(),
-    detectedProfiles: detectProfiles(),
+    detectedProfiles: await detectProfiles(),
     sshCommand: sshCommand(machineDetectProbe()),
     env: process.env,
     log,
