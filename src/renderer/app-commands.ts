@@ -22,6 +22,8 @@ export interface CommandContext {
   /** Opens the file chooser of "Import Colour Scheme…". */
   importScheme(): void;
   openSettings(): void;
+  /** Opens the command palette (views/palette.ts). */
+  openPalette(): void;
   /** The desktop app's window opener (Bridge.openWindow), when there is one. */
   openWindow?: (request: { tabId?: string }) => void;
 }
@@ -162,6 +164,11 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
     id: 'terminal.clear',
     label: 'Clear Scrollback',
     run: withView((view) => view.clear()),
+  });
+  registry.register({
+    id: 'palette.open',
+    label: 'Command Palette…',
+    run: () => context.openPalette(),
   });
   registry.register({ id: 'view.zoomIn', label: 'Zoom In', run: () => context.zoom(1) });
   registry.register({ id: 'view.zoomOut', label: 'Zoom Out', run: () => context.zoom(-1) });

@@ -10,9 +10,10 @@ import { installKeyHandler, type KeyHandler } from './keys/key-handler';
 import { acceleratorsFor, buildKeymap, type Keymap } from './keys/keymap';
 import type { Platform } from './keys/platform';
 import { LayoutActions } from './layout-actions';
+import { type PaletteItem, paletteItems } from './palette/palette-items';
 import { shownWorkspace, tabsOf, visibleTabId } from './state/selectors';
 import { Store } from './state/store';
-import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
+import { describeTab, describeWorkspace, profileOf, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
 import { installedProbe } from './terminal/probe';
 import { screenReaderOn } from './terminal/screen-reader';
@@ -26,6 +27,7 @@ import { el, isModalOpen, isTextField, setText } from './views/dom';
 import { FilePicker } from './views/file-picker';
 import { FindBar } from './views/find-bar';
 import { openSettingsDialog, type SettingsDialog } from './views/settings-dialog';
+import { openPalette } from './views/palette';
 import { Sidebar } from './views/sidebar';
 import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
 import { withWorkspaceParam } from './window-location';
@@ -129,6 +131,7 @@ export class App {
           this.keepFocusInLists = false;
           this.actions.newTab();
         },
+        profileMenu: (position) => this.profileMenu(position),
         contextMenu: (id, position) => this.tabMenu(id, position),
       },
       { newTab: shortcut('tab.new'), closeTab: shortcut('tab.close') },
@@ -181,6 +184,7 @@ export class App {
       },
       notify: (message) =>
         this.store.dispatch({ kind: 'notice', level: 'warning', code: 'clipboard', message }),
+      openPalette: () => this.openPalette(),
       ...(bridge.openWindow ? { openWindow: bridge.openWindow.bind(bridge) } : {}),
     });
 
@@ -229,7 +233,7 @@ export class App {
     const tabs = layout && workspace ? tabsOf(layout, workspace) : [];
     this.strip.update(
       workspace,
-      tabs.map((tab) => describeTab(tab, state.tabs[tab.id], connection)),
+      tabs.map((tab) => describeTab(tab, state.tabs[tab.id], connection, profileOf(tab, state.profiles))),
     );
     this.banners.update(state.notices, state.host, connection);
     const visible = visibleTabId(layout, state.shownWorkspaceId);
@@ -412,6 +416,76 @@ export class App {
       ],
       'Tab actions',
     );
+  }
+
+  private keyHint(id: Parameters<typeof acceleratorsFor>[1]): string | null {
+    const key = acceleratorsFor(this.keymap, id)[0];
+    return key ? formatAccelerator(key, this.platform) : null;
+  }
+
+  /** The New-tab menu: the default, then every profile the hub offers. */
+  private profileMenu(position: { x: number; y: number }): void {
+    const { profiles, defaultProfile, connection } = this.store.get();
+    const offline = connection !== 'open';
+    const open = (profile?: string) => {
+      this.keepFocusInLists = false;
+      this.actions.newTab(undefined, profile);
+    };
+    openContextMenu(
+      position,
+      [
+        {
+          label: defaultProfile ? `New Tab (${defaultProfile})` : 'New Tab (default shell)',
+          hint: this.keyHint('tab.new') ?? undefined,
+          disabled: offline,
+          run: () => open(),
+        },
+        ...profiles.map((profile) => ({
+          label: profile.icon ? `${profile.icon} ${profile.name}` : profile.name,
+          ...(profile.kind === 'ssh' ? { hint: 'SSH' } : {}),
+          disabled: offline,
+          run: () => open(profile.name),
+        })),
+      ],
+      'New tab with profile',
+    );
+  }
+
+  private openPalette(): void {
+    const state = this.store.get();
+    const items = paletteItems({
+      commands: this.registry.list(),
+      keyFor: (id) => this.keyHint(id),
+      layout: state.layout,
+      profiles: state.profiles,
+      online: state.connection === 'open',
+    });
+    closeContextMenu();
+    openPalette({ items, onClose: (chosen) => this.runPaletteItem(chosen) });
+  }
+
+  private runPaletteItem(chosen: PaletteItem | null): void {
+    // Focus goes back to the terminal first; what the item does may then move it (a rename field).
+    this.keepFocusInLists = false;
+    this.focusTerminal();
+    if (!chosen) return;
+    const action = chosen.action;
+    switch (action.kind) {
+      case 'command':
+        this.registry.run(action.id);
+        return;
+      case 'tab':
+        this.actions.showTab(action.tabId);
+        return;
+      case 'workspace':
+        this.actions.activateWorkspace(action.workspaceId);
+        return;
+      case 'profile':
+        this.actions.newTab(undefined, action.name);
+        return;
+      default:
+        action satisfies never;
+    }
   }
 
   private workspaceMenu(workspaceId: string, position: { x: number; y: number }): void {

@@ -23,6 +23,16 @@ describe('CommandRegistry', () => {
     expect(runs).toBe(1);
   });
 
+  it('lists every command in registration order, with whether it can run now', () => {
+    const registry = new CommandRegistry();
+    registry.register({ id: 'view.zoomIn', label: 'Zoom In', run: () => {} });
+    registry.register({ id: 'tab.close', label: 'Close Tab', run: () => {}, isEnabled: () => false });
+    expect(registry.list()).toEqual([
+      { id: 'view.zoomIn', label: 'Zoom In', enabled: true },
+      { id: 'tab.close', label: 'Close Tab', enabled: false },
+    ]);
+  });
+
   it('refuses to register one id twice', () => {
     const registry = new CommandRegistry();
     registry.register({ id: 'tab.new', label: 'a', run: () => {} });

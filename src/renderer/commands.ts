@@ -19,6 +19,15 @@ export class CommandRegistry {
     this.commands.set(command.id, command);
   }
 
+  /** Every command, in the order registered (the palette lists them; later commands appear by themselves). */
+  list(): Array<{ id: CommandId; label: string; enabled: boolean }> {
+    return [...this.commands.values()].map((command) => ({
+      id: command.id,
+      label: command.label,
+      enabled: command.isEnabled?.() ?? true,
+    }));
+  }
+
   has(id: CommandId): boolean {
     return this.commands.has(id);
   }

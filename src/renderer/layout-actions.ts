@@ -31,12 +31,28 @@ export class LayoutActions {
     return visibleTabId(this.layout, this.state().shownWorkspaceId);
   }
 
-  /** A new tab in the shown workspace, or in `workspaceId` (this window then goes there to show it). */
-  newTab(workspaceId?: string): void {
+  /**
+   * A new tab in the shown workspace, or in `workspaceId` (this window then goes there to show it),
+   * starting `profile` (a name from the hub's profiles), else the default.
+   */
+  newTab(workspaceId?: string, profile?: string): void {
     const workspace = workspaceId ?? this.visibleWorkspace()?.id;
     if (!workspace) return;
     this.dispatch({ kind: 'tab_requested', workspaceId: workspace, now: this.now() });
-    this.bridge.send({ type: 'tab_create', workspaceId: workspace });
+    this.bridge.send({
+      type: 'tab_create',
+      workspaceId: workspace,
+      ...(profile === undefined ? {} : { profile }),
+    });
+  }
+
+  /** Shows a tab of any workspace: this window goes to its workspace, then activates it. */
+  showTab(tabId: string): void {
+    const layout = this.layout;
+    const workspace = layout ? workspaceOfTab(layout, tabId) : undefined;
+    if (!workspace) return;
+    if (workspace.id !== this.visibleWorkspace()?.id) this.activateWorkspace(workspace.id);
+    this.activateTab(tabId);
   }
 
   /** Shows the tab in this window at once; the hub's layout confirms it (state/local-activation.ts). */

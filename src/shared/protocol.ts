@@ -2,7 +2,7 @@
 // `unknown` at every boundary. docs/protocol.md documents these shapes; keep the two in step.
 import { z } from 'zod';
 import { SessionLimits } from './limits';
-import { Settings } from './settings';
+import { ProfileName, Settings } from './settings';
 
 export const SettingsUpdateLimits = { maxChanges: 32 } as const;
 
@@ -26,7 +26,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     cols: Cols,
     rows: Rows,
     cwd: Path.optional(),
-    profile: Id.optional(),
+    profile: ProfileName.optional(),
   }),
   z.strictObject({ type: z.literal('terminal_attach'), tabId: Id, sessionId: Id, cols: Cols, rows: Rows }),
   z.strictObject({ type: z.literal('terminal_detach'), tabId: Id, sessionId: Id }),
@@ -46,7 +46,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     type: z.literal('tab_create'),
     workspaceId: Id,
     cwd: Path.optional(),
-    profile: Id.optional(),
+    profile: ProfileName.optional(),
     index: z.number().int().min(0).optional(),
   }),
   z.strictObject({ type: z.literal('tab_close'), tabId: Id }),
@@ -150,9 +150,21 @@ export const ErrorCode = z.enum([
   'host_unavailable',
   'not_permitted',
   'invalid_setting',
+  'unknown_profile',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** A profile as clients show it (menus, the palette, a tab's mark); what it runs stays with main. */
+export const ProfileInfo = z.object({
+  name: ProfileName,
+  kind: z.enum(['shell', 'ssh']),
+  /** `user`: from settings.profiles; `detected`: a shell found on this machine. */
+  source: z.enum(['user', 'detected']),
+  icon: z.string().nullable(),
+  tabColor: z.string().nullable(),
+});
+export type ProfileInfo = z.infer<typeof ProfileInfo>;
 
 export const HostState = z.enum(['running', 'restarting', 'unresponsive', 'failed']);
 export type HostState = z.infer<typeof HostState>;
@@ -201,6 +213,13 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   /** The settings in force; sent on connect and after the file changes. `path`: where settings.json is. */
   z.object({ type: z.literal('settings'), settings: Settings, path: z.string().optional() }),
+  /** The profiles a new tab can start, in menu order; sent on connect and after settings change. */
+  z.object({
+    type: z.literal('profiles'),
+    profiles: z.array(ProfileInfo),
+    /** The profile a tab opened without one starts (settings.defaultProfile, when it exists). */
+    defaultProfile: ProfileName.nullable(),
+  }),
   /** Something the user should know that is not tied to one request (e.g. a quarantined file). */
   z.object({
     type: z.literal('app_notice'),

@@ -32,8 +32,83 @@ export const CommandId = z.enum([
   'view.zoomReset',
   'theme.import',
   'settings.open',
+  'palette.open',
 ]);
 export type CommandId = z.infer<typeof CommandId>;
+
+/** What names a profile (in settings, in a tab's `profile`, in the palette): printable, 1–64 characters. */
+export const ProfileName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a profile name is 1-64 printable characters')
+  .refine((name) => name.trim() === name, 'a profile name has no spaces at either end');
+
+const ProfileLook = {
+  icon: z
+    .string()
+    .min(1)
+    .max(8)
+    .optional()
+    .describe('A short mark shown before the tab title: an emoji or one or two letters.'),
+  tabColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb')
+    .optional()
+    .describe("The colour of the tab's mark, #rrggbb."),
+};
+
+export const ShellProfile = z.strictObject({
+  name: ProfileName.describe('The name menus and the command palette show; unique among profiles.'),
+  command: z.string().min(1).describe('The program to start: an absolute path or a name found in PATH.'),
+  args: z.array(z.string()).default([]).describe('Its arguments.'),
+  cwd: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Where a new tab of this profile starts ("~" is your home folder); else where you are.'),
+  env: z
+    .record(
+      z
+        .string()
+        .min(1)
+        .regex(/^[^=\0]+$/, 'a variable name has no "=" or NUL'),
+      z.string(),
+    )
+    .default({})
+    .describe('Variables set for the program, over the environment Tabterm was started with.'),
+  ...ProfileLook,
+});
+export type ShellProfile = z.infer<typeof ShellProfile>;
+
+export const SshProfile = z.strictObject({
+  name: ProfileName.describe('The name menus and the command palette show; unique among profiles.'),
+  ssh: z
+    .strictObject({
+      // A leading "-" would be read by ssh as an option (-oProxyCommand=… runs a program).
+      host: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^-\s][^\s]*$/, 'a host is user@host or host, without spaces or a leading "-"')
+        .describe('user@host, or host.'),
+      port: z.number().int().min(1).max(65535).optional().describe('The port, when not 22.'),
+    })
+    .describe('Runs ssh (found in PATH; on Windows the OpenSSH in System32) to this host.'),
+  args: z
+    .array(z.string())
+    .default([])
+    .describe('Extra options for ssh, before the host ("-A", "-i", "key").'),
+  ...ProfileLook,
+});
+export type SshProfile = z.infer<typeof SshProfile>;
+
+export const Profile = z.union([ShellProfile, SshProfile]);
+export type Profile = z.infer<typeof Profile>;
+
+export function isSshProfile(profile: Profile): profile is SshProfile {
+  return 'ssh' in profile;
+}
 
 // The descriptions are what editors show while completing settings.json (through the JSON Schema generated
 // from this object, src/main/settings/settings-schema.ts), so they are written for the user.
@@ -132,6 +207,21 @@ export const Settings = z.strictObject({
     .default({})
     .describe(
       'Changes to the platform\'s keys: an accelerator ("Ctrl+Shift+T", "Cmd+1", "Alt+F") and the command it runs, or "" to give the key back to the shell.',
+    ),
+  profiles: z
+    .array(Profile)
+    .default([])
+    .refine(
+      (profiles) => new Set(profiles.map((p) => p.name.toLowerCase())).size === profiles.length,
+      'profile names must be unique',
+    )
+    .describe(
+      'Programs a new tab can start besides the default shell: {name, command, args, cwd, env, icon, tabColor}, or an SSH connection {name, ssh: {host, port}, args}. Shown in the New-tab menu and the command palette, after the shells found on this machine.',
+    ),
+  defaultProfile: ProfileName.nullable()
+    .default(null)
+    .describe(
+      'The profile new tabs start (a name from profiles, or a detected shell such as "bash"). null: the shell setting, else the platform\'s default shell.',
     ),
   confirmQuit: z.boolean().default(true).describe('Ask before quitting while a program runs in some tab.'),
 });

@@ -18,6 +18,7 @@ import { parseClientMessage } from '../../shared/protocol';
 import type { CommandId, Settings } from '../../shared/settings';
 import { openScrollbackStore } from '../app/scrollback-store';
 import { defaultShell } from '../hub/default-shell';
+import { detectProfiles, machineDetectProbe, sshCommand } from '../hub/detect-profiles';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -91,6 +92,8 @@ export class AppShell {
       notices: [...stores.notices, ...history.notices].map(toAppNotice),
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
+      detectedProfiles: await detectProfiles(),
+      sshCommand: sshCommand(machineDetectProbe()),
       env: process.env,
       updateSettings: (changes) => stores.files.settings.update(changes),
       settingsPath: stores.files.settings.path,

@@ -54,12 +54,14 @@ describe('app menu model', () => {
     expect(shortcut(mac, 'window.new')).toBe('Cmd+N');
     expect(shortcut(mac, 'view.zoomIn')).toBe('Cmd+=');
     expect(shortcut(mac, 'terminal.find')).toBe('Cmd+F');
+    expect(shortcut(mac, 'palette.open')).toBe('Shift+Cmd+P');
   });
 
   it.each(['linux', 'windows'] as const)('leaves plain Ctrl+letter to the shell on %s', (platform) => {
     const other = model(platform);
     expect(shortcut(other, 'tab.new')).toBe('Ctrl+Shift+T');
     expect(shortcut(other, 'tab.close')).toBe('Ctrl+Shift+W');
+    expect(shortcut(other, 'palette.open')).toBe('Ctrl+Shift+P');
     expect(shortcut(other, 'tab.next')).toBe('Ctrl+PageDown');
     expect(shortcut(other, 'tab.previous')).toBe('Ctrl+PageUp');
     for (let n = 1; n <= 9; n++) expect(shortcut(other, `tab.goto${n}` as CommandId)).toBe(`Alt+${n}`);

@@ -110,6 +110,8 @@ export function appMenuModel(options: MenuOptions): MenuEntry[] {
     kind: 'submenu',
     label: 'View',
     items: [
+      item('Command Palette…', 'palette.open'),
+      separator,
       item('Zoom In', 'view.zoomIn'),
       item('Zoom Out', 'view.zoomOut'),
       item('Actual Size', 'view.zoomReset'),

@@ -3,6 +3,7 @@ import type { Layout } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import type { HostLauncher } from '../host/host-link';
 import type { ShellCommand } from './default-shell';
+import type { DetectedProfile } from './detect-profiles';
 
 /** Where the layout lives between runs (a DurableStore in the app, memory in tests). */
 export interface LayoutPersistence {
@@ -38,6 +39,10 @@ export interface HubOptions {
   homeDir: string;
   /** Shell (and its arguments) used when settings.shell is null: see default-shell.ts. */
   defaultShell: ShellCommand;
+  /** The shells found on this machine (detect-profiles.ts), offered beside settings.profiles. */
+  detectedProfiles?: DetectedProfile[];
+  /** The ssh program SSH profiles run (detect-profiles.ts sshCommand); default "ssh". */
+  sshCommand?: string;
   /** Environment the shells start from. */
   env: Record<string, string | undefined>;
   /** Where settings.json is, told to clients with the settings (the settings page shows it). */

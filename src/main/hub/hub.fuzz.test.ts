@@ -296,6 +296,8 @@ function expectedRefusal(
       return live.has(message.sessionId) ? null : 'unknown_session';
     case 'tab_create':
       if (message.cwd !== undefined && !isDirectoryName(message.cwd)) return 'no_such_directory';
+      // This hub has no profiles: any profile named is unknown.
+      if (message.profile !== undefined) return 'unknown_profile';
       return workspaceExists(message.workspaceId) ? null : 'unknown_workspace';
     case 'tab_close':
     case 'tab_activate':

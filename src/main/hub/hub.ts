@@ -13,6 +13,7 @@ import {
   type ErrorCode,
   type HostState,
   type Layout,
+  type LayoutTab,
   parseClientMessage,
   type ServerMessage,
 } from '../../shared/protocol';
@@ -22,8 +23,16 @@ import type { HubClient, HubConnection } from './hub-client';
 import type { AppNotice, HubOptions, ShutdownReport } from './hub-options';
 import * as model from './layout-model';
 import { LiveSession, type Size } from './live-session';
+import {
+  defaultProfileName,
+  existingProfile,
+  type Launch,
+  launchFor,
+  type ProfileContext,
+  profileList,
+} from './profiles';
 import { ScrollbackSaver } from './scrollback-saver';
-import { isDirectory, shellCommand, shellEnv, shellName } from './shell-launch';
+import { isDirectory, shellEnv, shellName } from './shell-launch';
 import { StatusCoalescer } from './status-coalescer';
 
 interface PendingSpawn {
@@ -89,9 +98,11 @@ export class Hub {
         })),
       tabExists: (tabId) => model.tabOf(this.layout, tabId) !== undefined,
     });
+    const firstProfile = defaultProfileName(this.settings, this.profileContext());
     const start = model.startingLayout(options.persistence.load(), this.newId, {
-      title: this.shellName(),
+      title: firstProfile ?? this.shellName(),
       cwd: options.homeDir,
+      profile: firstProfile,
     });
     this.layout = start.layout;
     this.scrollback.restored(start.restoredTabIds);
@@ -141,6 +152,7 @@ export class Hub {
     client.send({ type: 'layout', layout: this.layout, revision: this.revision });
     client.send({ type: 'layout_saved', revision: this.savedRevision });
     client.send(this.settingsMessage());
+    client.send(this.profilesMessage());
     client.send({ type: 'host_status', ...this.hostStatus });
     for (const notice of this.notices) client.send({ type: 'app_notice', ...notice });
     for (const session of this.sessions.values()) {
@@ -167,6 +179,7 @@ export class Hub {
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.broadcast(this.settingsMessage());
+    this.broadcast(this.profilesMessage());
   }
 
   private settingsMessage(): ServerMessage {
@@ -329,6 +342,12 @@ export class Hub {
         message,
       );
     }
+    if (message.profile !== undefined) {
+      // The tab records the profile it was spawned with: every respawn starts the same program.
+      const profile = existingProfile(this.settings, this.profileContext(), message.profile);
+      if (profile === null) return this.failProfile(client, message.profile, message);
+      if (tab.profile !== profile) this.setLayout(model.updateTab(this.layout, tab.id, { profile }));
+    }
     this.spawnForTab(tab.id, size, client, message.cwd ?? null);
   }
 
@@ -349,7 +368,9 @@ export class Hub {
         { tabId },
       );
     }
-    let cwd = requestedCwd ?? tab.cwd ?? this.options.homeDir;
+    const launch = launchFor(this.settings, this.profileContext(), tab.profile);
+    if (launch.missing !== null) this.profileMissing(launch.missing, tab.profile !== null ? tab : null);
+    let cwd = requestedCwd ?? tab.cwd ?? launch.cwd ?? this.options.homeDir;
     if (!isDirectory(cwd)) {
       this.notifyAll(
         'warning',
@@ -359,7 +380,7 @@ export class Hub {
       cwd = this.options.homeDir;
     }
     const sessionId = this.newId();
-    const { shell, args } = shellCommand(this.settings, this.options.defaultShell);
+    const { shell, args } = launch;
     const preamble = this.scrollback.preambleFor(tabId, new Date());
     const pending: PendingSpawn = {
       sessionId,
@@ -372,7 +393,7 @@ export class Hub {
       shell,
       args,
       cwd,
-      env: this.baseEnv,
+      env: this.envFor(launch),
       ...size,
       ...(preamble ? { preamble } : {}),
     };
@@ -643,12 +664,20 @@ export class Hub {
     if (cwd !== undefined && !isDirectory(cwd)) {
       return this.fail(client, 'no_such_directory', `Cannot open a tab in "${cwd}": no such directory.`);
     }
-    // A new tab opens where the user is: the active tab's directory in that workspace.
+    const context = this.profileContext();
+    const chosen =
+      profile === undefined
+        ? defaultProfileName(this.settings, context)
+        : existingProfile(this.settings, context, profile);
+    if (profile !== undefined && chosen === null) return this.failProfile(client, profile);
+    const launch = launchFor(this.settings, context, chosen);
+    // A new tab opens where the profile says, else where the user is: the active tab's directory.
     const workspace = this.layout.workspaces.find((w) => w.id === workspaceId);
     const activeCwd = workspace?.activeTabId
       ? (model.tabOf(this.layout, workspace.activeTabId)?.cwd ?? null)
       : null;
-    const tab = model.newTab(this.newId(), this.shellName(), cwd ?? activeCwd, profile ?? null);
+    const profileCwd = launch.cwd !== null && isDirectory(launch.cwd) ? launch.cwd : null;
+    const tab = model.newTab(this.newId(), this.titleFor(launch), cwd ?? profileCwd ?? activeCwd, chosen);
     this.edit(client, model.addTab(this.layout, workspaceId, tab, index));
   }
 
@@ -656,7 +685,9 @@ export class Hub {
     const workspaceId = this.newId();
     const added = model.addWorkspace(this.layout, workspaceId, name);
     if (!added.ok) return this.fail(client, added.code, added.message);
-    const tab = model.newTab(this.newId(), this.shellName(), this.options.homeDir);
+    const profile = defaultProfileName(this.settings, this.profileContext());
+    const launch = launchFor(this.settings, this.profileContext(), profile);
+    const tab = model.newTab(this.newId(), this.titleFor(launch), this.options.homeDir, profile);
     this.edit(client, model.addTab(added.layout, workspaceId, tab));
   }
 
@@ -687,6 +718,69 @@ export class Hub {
 
   private shellName(): string {
     return shellName(this.settings, this.options.defaultShell);
+  }
+
+  private profileContext(): ProfileContext {
+    return {
+      detected: this.options.detectedProfiles ?? [],
+      defaultShell: this.options.defaultShell,
+      ssh: this.options.sshCommand ?? 'ssh',
+      homeDir: this.options.homeDir,
+    };
+  }
+
+  private profilesMessage(): ServerMessage {
+    const context = this.profileContext();
+    return {
+      type: 'profiles',
+      profiles: profileList(this.settings, context),
+      defaultProfile: defaultProfileName(this.settings, context),
+    };
+  }
+
+  /** A profile's tab is named after it until its shell reports a title; the default after its shell. */
+  private titleFor(launch: Launch): string {
+    return launch.profile ?? this.shellName();
+  }
+
+  /** The base environment with the profile's variables over it (those exec could not pass left out). */
+  private envFor(launch: Launch): Record<string, string> {
+    const names = Object.keys(launch.env);
+    if (names.length === 0) return this.baseEnv;
+    const { env, dropped } = shellEnv(launch.env);
+    if (dropped.length > 0) {
+      this.notifyAll(
+        'warning',
+        'profile_env_dropped',
+        `Left out of profile "${launch.profile}"'s environment (too long, or holding a NUL byte): ${dropped.join(', ')}.`,
+      );
+    }
+    return { ...this.baseEnv, ...env };
+  }
+
+  /** `tab`: the tab that recorded the missing profile; null when defaultProfile names it. */
+  private profileMissing(name: string, tab: LayoutTab | null): void {
+    // Tabs respawned at start have no one to tell yet: the first windows hear it when they connect.
+    const sticky = this.clients.size === 0;
+    this.notify(
+      {
+        level: 'warning',
+        code: 'profile_missing',
+        message: tab
+          ? `The tab "${tab.customName ?? tab.title}" was opened with the profile "${name}", which no longer exists; it started the default shell instead.`
+          : `defaultProfile names "${name}", which is not a profile; new tabs start the default shell.`,
+      },
+      sticky,
+    );
+  }
+
+  private failProfile(client: HubClient, name: string, about: { tabId?: string } = {}): void {
+    this.fail(
+      client,
+      'unknown_profile',
+      `There is no profile "${name}" (see "profiles" in settings).`,
+      about.tabId === undefined ? {} : { tabId: about.tabId },
+    );
   }
 
   private broadcast(message: ServerMessage): void {

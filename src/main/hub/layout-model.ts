@@ -183,7 +183,7 @@ export function tabsInOrder(layout: Layout): LayoutTab[] {
 export function startingLayout(
   saved: Layout | null,
   newId: () => string,
-  firstTab: { title: string; cwd: string },
+  firstTab: { title: string; cwd: string; profile?: string | null },
 ): { layout: Layout; restoredTabIds: string[] } {
   if (saved && saved.workspaces.length > 0) {
     const tabs = Object.fromEntries(
@@ -196,7 +196,7 @@ export function startingLayout(
   }
   const first = addWorkspace(emptyLayout(), newId(), undefined);
   if (!first.ok) throw new Error(first.message);
-  const tab = newTab(newId(), firstTab.title, firstTab.cwd);
+  const tab = newTab(newId(), firstTab.title, firstTab.cwd, firstTab.profile ?? null);
   const withTab = addTab(first.layout, first.layout.workspaces[0]!.id, tab);
   if (!withTab.ok) throw new Error(withTab.message);
   return { layout: withTab.layout, restoredTabIds: [] };

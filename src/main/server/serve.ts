@@ -12,6 +12,7 @@ import type { Settings } from '../../shared/settings';
 import { openScrollbackStore } from '../app/scrollback-store';
 import { forkHostLauncher } from '../host/fork-host-link';
 import { defaultShell } from '../hub/default-shell';
+import { detectProfiles, machineDetectProbe, sshCommand } from '../hub/detect-profiles';
 import { Hub } from '../hub/hub';
 import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     notices: [...stores.notices, ...history.notices].map(toAppNotice),
     homeDir: homedir(),
     defaultShell: defaultShell(),
+    detectedProfiles: await detectProfiles(),
+    sshCommand: sshCommand(machineDetectProbe()),
     env: process.env,
     updateSettings: (changes) => stores.files.settings.update(changes),
     settingsPath: stores.files.settings.path,

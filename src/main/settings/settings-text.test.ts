@@ -52,6 +52,40 @@ describe('readSettingsText', () => {
     ]);
   });
 
+  it('drops a bad or repeated profile alone, naming it, and keeps the others', () => {
+    const text = JSON.stringify({
+      profiles: [
+        { name: 'Dev', command: '/bin/bash', args: ['--norc'], env: { STAGE: 'dev' } },
+        { name: 'Broken', command: '' },
+        { name: 'Box', ssh: { host: '-oProxyCommand=evil' } },
+        { name: 'dev', command: '/bin/zsh' },
+        { name: 'Box', ssh: { host: 'me@box', port: 2222 }, args: ['-A'], icon: '🖥', tabColor: '#33aa55' },
+        { name: ' padded', command: 'sh' },
+      ],
+      defaultProfile: 'Dev',
+    });
+    const read = readSettingsText(text, defaults);
+    expect(read.settings.profiles).toEqual([
+      { name: 'Dev', command: '/bin/bash', args: ['--norc'], env: { STAGE: 'dev' } },
+      { name: 'Box', ssh: { host: 'me@box', port: 2222 }, args: ['-A'], icon: '🖥', tabColor: '#33aa55' },
+    ]);
+    expect(read.settings.defaultProfile).toBe('Dev');
+    expect(read.problems.map((p) => p.path)).toEqual([
+      'profiles[1].command',
+      'profiles[2].ssh.host',
+      'profiles[3].name',
+      'profiles[5].name',
+    ]);
+    expect(read.problems[1]?.message).toMatch(/leading "-".*this profile is ignored/);
+    expect(read.problems[2]?.message).toContain('"dev" is taken by an earlier profile');
+  });
+
+  it('reports a profile that is neither a command nor ssh by the command it lacks', () => {
+    const read = readSettingsText(JSON.stringify({ profiles: [{ name: 'x' }, 'bash'] }), defaults);
+    expect(read.settings.profiles).toEqual([]);
+    expect(read.problems.map((p) => p.path)).toEqual(['profiles[0].command', 'profiles[1]']);
+  });
+
   it('drops a bad keybinding and keeps the good ones', () => {
     const text = JSON.stringify({
       keybindings: { 'Alt+T': 'tab.new', 'Ctrl+K': 'no.such.command', 'Ctrl+Shift+W': '' },

@@ -6,7 +6,7 @@
 import { applyEdits, modify, type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { findScheme, schemeNames } from '../../shared/color-schemes';
-import { defaultSettings, Settings } from '../../shared/settings';
+import { defaultSettings, Profile, Settings } from '../../shared/settings';
 
 export const SCHEMA_FILE = 'settings.schema.json';
 
@@ -71,6 +71,49 @@ function suggestion(key: string): string {
   return best ? ` (did you mean "${best.known}"?)` : '';
 }
 
+function pathText(at: readonly PropertyKey[]): string {
+  return at.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+}
+
+/** Profiles entry by entry: a wrong one, or a second one of a name, is named and ignored alone. */
+function readProfiles(entries: readonly unknown[]): { value: unknown; problems: SettingsProblem[] } {
+  const kept: Profile[] = [];
+  const problems: SettingsProblem[] = [];
+  const names = new Set<string>();
+  entries.forEach((entry, index) => {
+    const one = Profile.safeParse(entry);
+    if (!one.success) {
+      const ssh = typeof entry === 'object' && entry !== null && 'ssh' in entry;
+      const issue = branchIssue(one.error.issues[0], ssh ? 1 : 0);
+      problems.push({
+        path: `profiles[${index}]${pathText(issue?.path ?? [])}`,
+        message: `${issue?.message ?? 'invalid profile'}; this profile is ignored`,
+      });
+      return;
+    }
+    const key = one.data.name.toLowerCase();
+    if (names.has(key)) {
+      problems.push({
+        path: `profiles[${index}].name`,
+        message: `the name "${one.data.name}" is taken by an earlier profile (names ignore case); this one is ignored`,
+      });
+      return;
+    }
+    names.add(key);
+    kept.push(one.data);
+  });
+  return { value: kept, problems };
+}
+
+/**
+ * zod reports a union's failure as one issue holding each branch's issues; the branch the entry meant
+ * (0: a command, 1: ssh, as `Profile` lists them) says what is wrong with it.
+ */
+function branchIssue(issue: z.core.$ZodIssue | undefined, branch: number): z.core.$ZodIssue | undefined {
+  if (issue?.code !== 'invalid_union') return issue;
+  return issue.errors[branch]?.[0] ?? issue;
+}
+
 /** One key's value, or the problems that make it fall back to its default (keybindings: entry by entry). */
 function readKey(key: Key, value: unknown): { value?: unknown; problems: SettingsProblem[] } {
   const schema = Settings.shape[key] as z.ZodType;
@@ -96,8 +139,8 @@ function readKey(key: Key, value: unknown): { value?: unknown; problems: Setting
     }
     return { value: kept, problems };
   }
-  const at = parsed.error.issues[0]?.path ?? [];
-  const path = key + at.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+  if (key === 'profiles' && Array.isArray(value)) return readProfiles(value);
+  const path = key + pathText(parsed.error.issues[0]?.path ?? []);
   return {
     problems: [
       {

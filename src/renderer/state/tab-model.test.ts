@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout, LayoutTab, SessionStatus } from '../../shared/protocol';
 import { liveTab } from '../../shared/testing/layout-fixtures';
-import { describeTab, describeWorkspace, tabTitle } from './tab-model';
+import { describeTab, describeWorkspace, profileOf, tabTitle } from './tab-model';
 import type { TabIndicators } from './ui-state';
 
 const tab = (patch: Partial<LayoutTab> = {}) => liveTab('t1', { sessionId: 's1', ...patch });
@@ -30,6 +30,31 @@ describe('tabTitle', () => {
     expect(tabTitle(tab({ customName: 'build' }))).toBe('build');
     expect(tabTitle(tab())).toBe('bash');
     expect(tabTitle(tab({ title: '  ' }))).toBe('Terminal');
+  });
+});
+
+describe('profile marks', () => {
+  const dev = { name: 'Dev', kind: 'shell', source: 'user', icon: '🛠', tabColor: '#112233' } as const;
+  const plain = { name: 'zsh', kind: 'shell', source: 'detected', icon: null, tabColor: null } as const;
+  const tinted = { ...plain, name: 'Ops', tabColor: '#ff0000' };
+
+  it('finds the tab’s profile regardless of case and shows its icon in its colour', () => {
+    const withDev = tab({ profile: 'dev' });
+    expect(profileOf(withDev, [plain, dev])).toBe(dev);
+    expect(describeTab(withDev, undefined, 'open', dev)).toMatchObject({
+      profile: 'dev',
+      mark: { text: '🛠', color: '#112233' },
+    });
+  });
+
+  it('shows a dot for a colour without an icon, and no mark without either or without a profile', () => {
+    expect(describeTab(tab({ profile: 'Ops' }), undefined, 'open', tinted).mark).toEqual({
+      text: '●',
+      color: '#ff0000',
+    });
+    expect(describeTab(tab({ profile: 'zsh' }), undefined, 'open', plain).mark).toBeNull();
+    expect(profileOf(tab(), [dev])).toBeNull();
+    expect(profileOf(tab({ profile: 'Gone' }), [dev])).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 // What a tab and a workspace show: the label, indicator flags, and the same facts in words for
 // screen readers (placed after the title so the accessible name still begins with it).
 import type { ConnectionState } from '../../shared/bridge';
-import type { Layout, LayoutTab, LayoutWorkspace, TabState } from '../../shared/protocol';
+import type { Layout, LayoutTab, LayoutWorkspace, ProfileInfo, TabState } from '../../shared/protocol';
 import { displayState } from './selectors';
 import type { TabIndicators } from './ui-state';
 
@@ -18,6 +18,16 @@ export interface TabModel {
   bell: boolean;
   /** The indicators in words, starting with ", " (empty when there is nothing to say). */
   description: string;
+  /** The profile the tab starts (null: the default shell). */
+  profile: string | null;
+  /** The profile's mark before the title: its icon (else a dot) in its colour; null when it sets neither. */
+  mark: { text: string; color: string | null } | null;
+}
+
+/** The profile a tab records, among those the hub offers (names match regardless of case). */
+export function profileOf(tab: LayoutTab, profiles: readonly ProfileInfo[]): ProfileInfo | null {
+  const name = tab.profile?.toLowerCase();
+  return name === undefined ? null : (profiles.find((p) => p.name.toLowerCase() === name) ?? null);
 }
 
 export function tabTitle(tab: LayoutTab): string {
@@ -28,6 +38,7 @@ export function describeTab(
   tab: LayoutTab,
   indicators: TabIndicators | undefined,
   connection: ConnectionState,
+  profile: ProfileInfo | null = null,
 ): TabModel {
   const state = displayState(tab, connection);
   const status = indicators?.status ?? null;
@@ -53,6 +64,11 @@ export function describeTab(
     unseen,
     bell,
     description: words.length ? `, ${words.join(', ')}` : '',
+    profile: tab.profile,
+    mark:
+      profile && (profile.icon !== null || profile.tabColor !== null)
+        ? { text: profile.icon ?? '●', color: profile.tabColor }
+        : null,
   };
 }
 

@@ -68,6 +68,20 @@ describe('reduce', () => {
     expect(state.shownTabId).toBe('a');
   });
 
+  it('keeps the latest profiles and default profile the hub sends', () => {
+    const dev = { name: 'Dev', kind: 'shell', source: 'user', icon: null, tabColor: null } as const;
+    const state = run([
+      server({ type: 'profiles', profiles: [dev], defaultProfile: 'Dev' }),
+      server({ type: 'profiles', profiles: [], defaultProfile: null }),
+    ]);
+    expect(initialUiState(defaultSettings()).profiles).toEqual([]);
+    expect(run([server({ type: 'profiles', profiles: [dev], defaultProfile: 'Dev' })])).toMatchObject({
+      profiles: [dev],
+      defaultProfile: 'Dev',
+    });
+    expect(state).toMatchObject({ profiles: [], defaultProfile: null });
+  });
+
   it('counts any server message as proof the connection is open', () => {
     const state = run([server({ type: 'terminal_stale', tabIds: [] })]);
     expect(state.connection).toBe('open');

@@ -3,7 +3,7 @@
 // that only the client can compute.
 // A pure reducer: every change is an event, the same state and event always give the same result.
 import type { ConnectionState } from '../../shared/bridge';
-import type { HostState, Layout, ServerMessage, SessionStatus } from '../../shared/protocol';
+import type { HostState, Layout, ProfileInfo, ServerMessage, SessionStatus } from '../../shared/protocol';
 import type { Settings } from '../../shared/settings';
 import { withStatusTitle } from '../../shared/status-title';
 import {
@@ -46,6 +46,9 @@ export interface UiState {
   settings: Settings;
   /** Where settings.json is, once main has said. */
   settingsPath: string | null;
+  /** The profiles a new tab can start (main's `profiles` message), in menu order. */
+  profiles: readonly ProfileInfo[];
+  defaultProfile: string | null;
   host: HostInfo | null;
   notices: readonly Notice[];
   nextNoticeId: number;
@@ -97,6 +100,8 @@ export function initialUiState(settings: Settings, workspaceId: string | null = 
     layout: null,
     settings,
     settingsPath: null,
+    profiles: [],
+    defaultProfile: null,
     host: null,
     notices: [],
     nextNoticeId: 1,
@@ -206,6 +211,8 @@ function onServer(state: UiState, message: ServerMessage, now: number): UiState 
     }
     case 'settings':
       return { ...next, settings: message.settings, settingsPath: message.path ?? next.settingsPath };
+    case 'profiles':
+      return { ...next, profiles: message.profiles, defaultProfile: message.defaultProfile };
     case 'host_status':
       return {
         ...next,

@@ -68,6 +68,7 @@ export function icon(path: string, className: string): SVGSVGElement {
 
 export const ICONS = {
   bell: 'M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v2.7l1.3 1.6a.5.5 0 0 1-.4.8H2.6a.5.5 0 0 1-.4-.8l1.3-1.6V7.5A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1zM6.3 13.4h3.4a1.7 1.7 0 0 1-3.4 0z',
+  chevronDown: 'M3.6 5.6 8 10l4.4-4.4.8.8L8 11.6 2.8 6.4z',
   close: 'M4.2 3.5 8 7.3l3.8-3.8.7.7L8.7 8l3.8 3.8-.7.7L8 8.7l-3.8 3.8-.7-.7L7.3 8 3.5 4.2z',
   plus: 'M7.4 2.5h1.2v4.9h4.9v1.2H8.6v4.9H7.4V8.6H2.5V7.4h4.9z',
 } as const;

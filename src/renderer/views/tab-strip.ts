@@ -23,6 +23,8 @@ export interface TabStripActions {
   /** `index` is the position after removal, as tab_move wants it. */
   move(tabId: string, workspaceId: string, index: number): void;
   create(): void;
+  /** The New-tab menu: the profiles a tab can start, at `position`. */
+  profileMenu(position: { x: number; y: number }): void;
   contextMenu(tabId: string, position: { x: number; y: number }): void;
 }
 
@@ -30,6 +32,7 @@ interface TabParts {
   item: HTMLDivElement;
   tab: HTMLDivElement;
   stateIcon: HTMLSpanElement;
+  mark: HTMLSpanElement;
   title: HTMLSpanElement;
   activity: HTMLSpanElement;
   bell: SVGSVGElement;
@@ -66,8 +69,40 @@ export class TabStrip {
       icon(ICONS.plus, 'icon'),
     );
     newTab.addEventListener('click', () => actions.create());
+    // The menu opens under the buttons from the keyboard (Enter, Space, ArrowDown) and the mouse alike;
+    // right-click on + opens it too, as in Windows Terminal.
+    const profileMenu = el(
+      'button',
+      {
+        type: 'button',
+        class: 'icon-button new-tab-menu',
+        'aria-label': 'Tab profiles',
+        'aria-haspopup': 'menu',
+        title: 'New tab with profile…',
+      },
+      icon(ICONS.chevronDown, 'icon'),
+    );
+    const openProfileMenu = () => {
+      const box = profileMenu.getBoundingClientRect();
+      actions.profileMenu({ x: box.left, y: box.bottom });
+    };
+    profileMenu.addEventListener('click', openProfileMenu);
+    profileMenu.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown') return;
+      event.preventDefault();
+      openProfileMenu();
+    });
+    newTab.addEventListener('contextmenu', (event) => {
+      event.preventDefault();
+      actions.profileMenu({ x: event.clientX, y: event.clientY });
+    });
     this.closeHint = shortcuts.closeTab;
-    this.element = el('header', { class: 'tab-bar' }, this.list, newTab);
+    this.element = el(
+      'header',
+      { class: 'tab-bar' },
+      this.list,
+      el('div', { class: 'new-tab-group', role: 'group', 'aria-label': 'New tab' }, newTab, profileMenu),
+    );
     this.list.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.list.addEventListener('dragover', (event) => this.onDragOver(event));
     this.list.addEventListener('dragleave', (event) => {
@@ -121,6 +156,7 @@ export class TabStrip {
 
   private createItem(tabId: string): HTMLDivElement {
     const stateIcon = el('span', { class: 'tab-state', 'aria-hidden': 'true' });
+    const mark = el('span', { class: 'tab-mark', 'aria-hidden': 'true' });
     const title = el('span', { class: 'tab-title' });
     const activity = el('span', { class: 'tab-activity', 'aria-hidden': 'true' });
     const bell = icon(ICONS.bell, 'icon tab-bell');
@@ -128,6 +164,7 @@ export class TabStrip {
       'div',
       { role: 'tab', id: tabElementId(tabId), class: 'tab', 'aria-controls': TERMINAL_PANEL_ID },
       stateIcon,
+      mark,
       title,
       activity,
       bell,
@@ -165,7 +202,7 @@ export class TabStrip {
       item.classList.remove('dragging');
       this.clearDropMarker();
     });
-    this.parts.set(tabId, { item, tab, stateIcon, title, activity, bell, close });
+    this.parts.set(tabId, { item, tab, stateIcon, mark, title, activity, bell, close });
     return item;
   }
 
@@ -182,6 +219,10 @@ export class TabStrip {
     // The name is the title, then the indicators in words (the icons say the same to the eye).
     setAttribute(tab, 'aria-label', `${model.title}${model.description}`);
     setText(parts.stateIcon, stateGlyph(model));
+    setAttribute(tab, 'data-profile', model.profile);
+    setText(parts.mark, model.mark?.text ?? '');
+    parts.mark.hidden = model.mark === null;
+    parts.mark.style.color = model.mark?.color ?? '';
     parts.activity.hidden = !model.unseen;
     parts.bell.style.display = model.bell ? '' : 'none';
     setAttribute(parts.close, 'aria-label', `Close ${model.title}`);
@@ -275,5 +316,6 @@ function stateGlyph(model: TabModel): string {
 function tooltip(model: TabModel): string {
   const details = model.description ? ` (${model.description.slice(2)})` : '';
   const where = model.cwd ? ` — ${model.cwd}` : '';
-  return `${model.title}${where}${details}`;
+  const profile = model.profile ? ` [${model.profile}]` : '';
+  return `${model.title}${profile}${where}${details}`;
 }
