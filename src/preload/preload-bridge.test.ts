@@ -54,6 +54,20 @@ describe('preload bridge', () => {
     expect(received).toEqual([layoutMessage, status]);
   });
 
+  it('gives a dropped file\'s path from webUtils, and "" when webUtils refuses the value', () => {
+    const { ipc } = fakeIpc();
+    const file = { name: 'a.txt' };
+    const webUtils = {
+      getPathForFile: (value: never) => {
+        if (value !== (file as never)) throw new TypeError('not a File');
+        return '/home/me/a.txt';
+      },
+    };
+    const bridge = createPreloadBridge(ipc, () => {}, webUtils);
+    expect(bridge.pathForFile(file)).toBe('/home/me/a.txt');
+    expect(bridge.pathForFile('not a file')).toBe('');
+  });
+
   it('unsubscribes', () => {
     const { ipc, emit } = fakeIpc();
     const bridge = createPreloadBridge(ipc, () => {});

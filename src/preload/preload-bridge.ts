@@ -23,9 +23,15 @@ export const EXPOSED_KEYS = [
   'onCommand',
   'openWindow',
   'reportWorkspace',
+  'pathForFile',
 ] as const satisfies ReadonlyArray<keyof Bridge>;
 
 export type PreloadBridge = Required<Bridge>;
+
+/** The part of Electron's webUtils the bridge uses: where a dropped File is on disk. */
+export interface WebUtilsLike {
+  getPathForFile(file: never): string;
+}
 
 /** Messages kept for a page that has not subscribed yet (it subscribes at startup). */
 const EARLY_MESSAGE_LIMIT = 10_000;
@@ -45,7 +51,13 @@ function commandOf(value: unknown): CommandId | null {
   return type === 'command' && typeof id === 'string' && COMMAND_ID.test(id) ? (id as CommandId) : null;
 }
 
-export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) => void): PreloadBridge {
+const NO_PATHS: WebUtilsLike = { getPathForFile: () => '' };
+
+export function createPreloadBridge(
+  ipc: IpcRendererLike,
+  warn: (text: string) => void,
+  webUtils: WebUtilsLike = NO_PATHS,
+): PreloadBridge {
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const commandListeners = new Set<(command: CommandId) => void>();
@@ -109,6 +121,15 @@ export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) =
     openWindow(request: { tabId?: string }) {
       const tabId = typeof request?.tabId === 'string' ? request.tabId : undefined;
       ipc.send(Channels.openWindow, tabId === undefined ? {} : { tabId });
+    },
+    pathForFile(file: unknown) {
+      // webUtils throws for anything that is not a File of this page; the page then types the name.
+      try {
+        const path = webUtils.getPathForFile(file as never);
+        return typeof path === 'string' ? path : '';
+      } catch {
+        return '';
+      }
     },
     reportWorkspace(workspaceId: string | null) {
       ipc.send(Channels.workspace, { workspaceId: typeof workspaceId === 'string' ? workspaceId : null });

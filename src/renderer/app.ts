@@ -8,15 +8,19 @@ import { CommandRegistry } from './commands';
 import { formatAccelerator } from './keys/accelerator';
 import { installKeyHandler, type KeyHandler } from './keys/key-handler';
 import { acceleratorsFor, buildKeymap, type Keymap } from './keys/keymap';
-import type { Platform } from './keys/platform';
+import { detectOs, type Os, type Platform } from './keys/platform';
 import { LayoutActions } from './layout-actions';
 import { shownWorkspace, tabsOf, visibleTabId } from './state/selectors';
 import { Store } from './state/store';
 import { describeTab, describeWorkspace, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
+import { copyText, readText } from './terminal/clipboard';
+import { pasteQuestion } from './terminal/paste-guard';
+import { pointerHabits } from './terminal/pointer-habits';
 import { installedProbe } from './terminal/probe';
 import { SessionController } from './terminal/session-controller';
-import { type Appearance, TerminalView } from './terminal/terminal-view';
+import { dropText, shellKindOf } from './terminal/shell-quote';
+import { type Appearance, type TerminalBehaviour, TerminalView } from './terminal/terminal-view';
 import { Banners } from './views/banners';
 import { confirmDialog } from './views/confirm-dialog';
 import { closeContextMenu, openContextMenu } from './views/context-menu';
@@ -52,6 +56,9 @@ export class App {
   private keepFocusInLists = false;
   private fitFrame = 0;
   private reportedWorkspace: string | null = null;
+  private readonly os: Os = detectOs(navigator);
+  /** Each tab's shell as its session reported it (terminal_ready), for quoting dropped paths. */
+  private readonly shells = new Map<string, string>();
 
   constructor(
     root: HTMLElement,
@@ -184,6 +191,7 @@ export class App {
 
   private receive(message: ServerMessage): void {
     this.controller.handleMessage(message);
+    if (message.type === 'terminal_ready') this.shells.set(message.tabId, message.shell);
     // Output is the session controller's business; the store hears about it as `output` events.
     if (message.type === 'terminal_output' || message.type === 'terminal_replay') return;
     this.store.dispatch({ kind: 'server', message, now: Date.now() });
@@ -287,8 +295,65 @@ export class App {
       onSearchResults: (results) => this.findBar.showResults(view, results),
       onPointerDown: () => this.controller.activate(tabId, 'restart'),
       boxSize: () => this.terminalBox,
+      behaviour: () => this.behaviour(),
+      confirmPaste: (review) =>
+        confirmDialog({
+          title: review.multiline ? 'Paste several lines?' : 'Paste this much text?',
+          message: pasteQuestion(review),
+          preview: review.preview,
+          confirmLabel: 'Paste',
+        }),
+      copy: (text) => this.copy(text),
+      readClipboard: () => this.readClipboard(),
+      writeClipboard: (text) =>
+        this.copy(text, 'A program asked to set the clipboard, but it was not allowed.'),
+      replaying: () => this.controller.isReplaying(tabId),
+      dropText: (files) => this.dropText(tabId, files),
     });
     return view;
+  }
+
+  private behaviour(): TerminalBehaviour {
+    const settings = this.store.get().settings;
+    return {
+      habits: pointerHabits(settings, this.os),
+      paste: {
+        confirmMultiline: settings.confirmMultilinePaste,
+        confirmOverChars: settings.confirmPasteOverChars,
+      },
+      osc52: settings.osc52,
+    };
+  }
+
+  private copy(
+    text: string,
+    blocked = 'Copying was blocked; select the text and use your browser’s Copy.',
+  ): void {
+    void copyText(text).then((ok) => {
+      if (!ok) this.clipboardNotice(blocked);
+    });
+  }
+
+  private async readClipboard(): Promise<string | null> {
+    const text = await readText();
+    if (text === null)
+      this.clipboardNotice(
+        'Reading the clipboard was not allowed; click in the terminal and paste with the keyboard.',
+      );
+    return text;
+  }
+
+  private clipboardNotice(message: string): void {
+    this.store.dispatch({ kind: 'notice', level: 'warning', code: 'clipboard', message });
+  }
+
+  /**
+   * A browser never says where a dropped file is (only its name), so there the quoted name is typed:
+   * right for a file in the shell's directory, and the user sees it is not a full path.
+   */
+  private dropText(tabId: string, files: readonly File[]): string {
+    const paths = files.map((file) => this.picked.bridge.pathForFile?.(file) || file.name);
+    return dropText(paths, shellKindOf(this.shells.get(tabId) ?? ''));
   }
 
   private onShown(view: TerminalView): void {

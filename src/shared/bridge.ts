@@ -22,4 +22,10 @@ export interface Bridge {
   openWindow?(request: { tabId?: string }): void;
   /** Tell main which workspace this window shows, so a restart reopens it and menu commands act on it. */
   reportWorkspace?(workspaceId: string | null): void;
+  /**
+   * The path of a file dropped on the page (a DOM `File`; typed `unknown` here, where there is no
+   * DOM), or "" when it has none. Electron gives it through webUtils.getPathForFile; a browser never
+   * gives a dropped file's path.
+   */
+  pathForFile?(file: unknown): string;
 }

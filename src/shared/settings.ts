@@ -91,6 +91,39 @@ export const Settings = z.strictObject({
       'Changes to the platform\'s keys: an accelerator ("Ctrl+Shift+T", "Cmd+1", "Alt+F") and the command it runs, or "" to give the key back to the shell.',
     ),
   confirmQuit: z.boolean().default(true).describe('Ask before quitting while a program runs in some tab.'),
+  copyOnSelect: z
+    .boolean()
+    .nullable()
+    .default(null)
+    .describe(
+      'Copy text to the clipboard as soon as it is selected in the terminal. null: the platform default (off on macOS, Windows and Linux).',
+    ),
+  rightClickAction: z
+    .enum(['menu', 'paste', 'copyPaste'])
+    .nullable()
+    .default(null)
+    .describe(
+      'What a right-click in the terminal does: menu (the context menu), paste (paste the clipboard), copyPaste (copy the selection if there is one, else paste). null: the platform default (copyPaste on Windows, menu on macOS and Linux).',
+    ),
+  confirmMultilinePaste: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Ask before pasting text with a line break (it would run as commands), even into a program that asked for bracketed paste.',
+    ),
+  confirmPasteOverChars: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .default(5000)
+    .describe('Ask before pasting text longer than this many characters; 0: never ask for size alone.'),
+  osc52: z
+    .enum(['write', 'off'])
+    .default('write')
+    .describe(
+      'Programs (tmux, neovim over SSH) may set the clipboard with OSC 52: write allows it (up to 1 MB), off ignores it. Reading the clipboard this way is never allowed.',
+    ),
 });
 export type Settings = z.infer<typeof Settings>;
 

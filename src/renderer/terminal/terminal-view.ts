@@ -11,6 +11,9 @@ import { SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
 import { hyperlinkAction, shouldOpenLink } from './links';
+import { parseOsc52 } from './osc52';
+import { cleanPaste, type PasteReview, type PasteRules, reviewPaste } from './paste-guard';
+import { type PointerHabits, rightClickEffect } from './pointer-habits';
 import { chooseRenderer, type RendererKind } from './renderer-choice';
 import { searchColours, terminalTheme } from './themes';
 import { probeWebgl } from './webgl-probe';
@@ -21,6 +24,13 @@ export interface Appearance {
   theme: Settings['theme'];
   scrollback: number;
   renderer: Settings['renderer'];
+}
+
+/** Clipboard and mouse habits (from the settings), read at the moment they apply. */
+export interface TerminalBehaviour {
+  habits: PointerHabits;
+  paste: PasteRules;
+  osc52: Settings['osc52'];
 }
 
 export interface TerminalSize {
@@ -48,6 +58,18 @@ export interface TerminalViewOptions {
   keyFilter(event: KeyboardEvent): boolean;
   onSearchResults(results: SearchResults): void;
   onPointerDown(): void;
+  behaviour(): TerminalBehaviour;
+  /** Pasted text that needs a yes first (several lines, or large): may it go? */
+  confirmPaste(review: PasteReview): Promise<boolean>;
+  copy(text: string): void;
+  /** The clipboard's text for a right-click paste; null when it may not be read (the user is told). */
+  readClipboard(): Promise<string | null>;
+  /** A program wrote the clipboard with OSC 52 (never while a replay is parsed). */
+  writeClipboard(text: string): void;
+  /** Whether output now being parsed is a replay (what it asks for was asked long ago). */
+  replaying(): boolean;
+  /** What dropping these files types (quoted paths, or names where there is no path). */
+  dropText(files: readonly File[]): string;
   /**
    * The size of the box the terminal fills as last observed (a ResizeObserver), without forcing a
    * layout; null while unknown.
@@ -124,6 +146,7 @@ export class TerminalView {
       options.onSearchResults({ index: event.resultIndex, count: event.resultCount }),
     );
     this.element.addEventListener('mousedown', () => options.onPointerDown());
+    this.installClipboardHabits();
   }
 
   get size(): TerminalSize {
@@ -211,9 +234,16 @@ export class TerminalView {
     return this.term.getSelection();
   }
 
-  /** Pastes as typed input (bracketed when the program asked for it). */
-  paste(text: string): void {
-    this.term.paste(text);
+  /**
+   * Pastes as typed input (bracketed when the program asked for it), after a confirmation when the
+   * text has several lines or is large. Every paste (command, keys, right-click, middle-click) comes here.
+   */
+  async paste(text: string): Promise<boolean> {
+    if (text === '') return false;
+    const review = reviewPaste(text, this.options.behaviour().paste);
+    if (review !== null && !(await this.options.confirmPaste(review))) return false;
+    this.term.paste(cleanPaste(text));
+    return true;
   }
 
   clear(): void {
@@ -260,6 +290,70 @@ export class TerminalView {
     this.disposeWebgl();
     this.term.dispose();
     this.element.remove();
+  }
+
+  private installClipboardHabits(): void {
+    // Capture phase on the view's own box: the browser's native paste (the platform's paste keys,
+    // middle-click on Linux) reaches xterm's textarea only through here, so it is checked too.
+    this.element.addEventListener(
+      'paste',
+      (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        const text = event.clipboardData?.getData('text/plain') ?? '';
+        void this.paste(text);
+      },
+      { capture: true },
+    );
+    this.element.addEventListener(
+      'contextmenu',
+      (event) => {
+        const effect = rightClickEffect(
+          this.options.behaviour().habits.rightClickAction,
+          this.term.hasSelection(),
+        );
+        // 'menu' leaves the event alone: xterm readies its textarea and the usual context menu opens.
+        if (effect === 'menu') return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (effect === 'copy') {
+          this.options.copy(this.term.getSelection());
+          this.term.clearSelection();
+          return;
+        }
+        void this.options.readClipboard().then((text) => {
+          if (text !== null) void this.paste(text);
+        });
+      },
+      { capture: true },
+    );
+    this.term.onSelectionChange(() => {
+      if (!this.options.behaviour().habits.copyOnSelect || !this.term.hasSelection()) return;
+      this.options.copy(this.term.getSelection());
+    });
+    this.term.parser.registerOscHandler(52, (data) => {
+      // Handled either way, so nothing else answers: a read request gets no reply at all.
+      if (this.options.behaviour().osc52 === 'off' || this.options.replaying()) return true;
+      const request = parseOsc52(data);
+      if (request.kind === 'write') this.options.writeClipboard(request.text);
+      return true;
+    });
+    this.element.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    this.element.addEventListener('drop', (event) => {
+      const files = event.dataTransfer?.files;
+      if (!files || files.length === 0) return;
+      event.preventDefault();
+      const text = this.options.dropText([...files]);
+      if (text === '') return;
+      // Pasted (bracketed where the program asked), through the same check: a POSIX file name may
+      // hold a line break.
+      void this.paste(text);
+      this.focus();
+    });
   }
 
   private activateLink(event: MouseEvent, uri: string): void {
