@@ -1,0 +1,145 @@
+// Clipboard and file habits (README "Clipboard and files"): paste confirmation on every paste path,
+// copy on select, right-click paste, OSC 52 writes without read replies, dropped files.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { browserHostOnly, pointAt, readyShell, reopen, run, screen, screenText, shot } from './helpers';
+
+const setClipboard = (page: Page, text: string) =>
+  page.evaluate((value) => navigator.clipboard.writeText(value), text);
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** Lines of the screen that are exactly `text` (output, not the echo of a typed command). */
+async function outputLines(page: Page, text: string): Promise<number> {
+  return (await screenText(page)).split('\n').filter((line) => line.trim() === text).length;
+}
+
+test.beforeEach(async ({ context }) => {
+  browserHostOnly('the desktop app denies the page clipboard permissions; its paste goes through menu roles');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+test('pasting several lines with the paste keys asks first, shows the start and the line count; Cancel pastes nothing', async ({
+  page,
+}) => {
+  await readyShell(page);
+  await setClipboard(page, 'echo first-pasted\necho second-pasted\n');
+  await page.keyboard.press('Control+Shift+V');
+  const dialog = page.getByRole('alertdialog', { name: 'Paste several lines?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('2 lines');
+  await expect(dialog.getByLabel('Start of the text')).toHaveText('echo first-pasted\necho second-pasted\n');
+  await shot(page, 'paste-confirm');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  // Focus is back in the terminal, and nothing of the paste reached the shell.
+  await run(page, 'echo after-cancel', 'after-cancel');
+  expect(await outputLines(page, 'first-pasted')).toBe(0);
+
+  await page.keyboard.press('Control+Shift+V');
+  await dialog.getByRole('button', { name: 'Paste' }).click();
+  await expect(dialog).toBeHidden();
+  // Bash asked for bracketed paste: the lines wait in its editor until Enter.
+  await page.keyboard.press('Enter');
+  await expect(screen(page)).toContainText(/^second-pasted\s*$/m, { useInnerText: true });
+  expect(await outputLines(page, 'first-pasted')).toBe(1);
+});
+
+test('a paste event (middle-click on Linux, a menu Paste) gets the same question; one line pastes at once', async ({
+  page,
+}) => {
+  await readyShell(page);
+  // A paste event with its own data, as middle-click on Linux or a menu's Paste delivers it.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'echo event-one\necho event-two\n');
+    const textarea = document.querySelector('.terminal-view:not([hidden]) textarea');
+    textarea?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  });
+  const dialog = page.getByRole('alertdialog', { name: 'Paste several lines?' });
+  await dialog.getByRole('button', { name: 'Paste' }).click();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(screen(page)).toContainText(/^event-two\s*$/m, { useInnerText: true });
+
+  await setClipboard(page, 'one-line-paste');
+  await page.keyboard.type('echo ');
+  await page.keyboard.press('Control+Shift+V');
+  await page.keyboard.press('Enter');
+  await expect(screen(page)).toContainText(/^one-line-paste\s*$/m, { useInnerText: true });
+  await expect(dialog).toHaveCount(0);
+});
+
+test('settings: copy on select, right-click pastes, and the multi-line question turned off', async ({
+  page,
+  server,
+}) => {
+  writeFileSync(
+    join(server.dataDir, 'settings.json'),
+    '{ "copyOnSelect": true, "rightClickAction": "paste", "confirmMultilinePaste": false }',
+  );
+  const app = await reopen(page, server, await server.restart('SIGTERM'));
+  await readyShell(app);
+  await run(app, 'echo selectme', /^selectme$/m);
+  const word = await pointAt(app, 'selectme');
+  await app.mouse.dblclick(word.x, word.y);
+  await expect.poll(() => clipboard(app)).toBe('selectme');
+
+  await setClipboard(app, 'echo right-one\necho right-two\n');
+  await app.mouse.click(word.x, word.y, { button: 'right' });
+  await expect(screen(app)).toContainText('echo right-two');
+  await app.keyboard.press('Enter');
+  // No question: the setting turned it off; both lines ran.
+  await expect(screen(app)).toContainText(/^right-two\s*$/m, { useInnerText: true });
+  expect(await outputLines(app, 'right-one')).toBe(1);
+  await expect(app.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test('OSC 52 writes the clipboard; a read request gets no reply and leaves the clipboard alone', async ({
+  page,
+}) => {
+  await readyShell(page);
+  await setClipboard(page, 'secret-clipboard');
+  // The way of catching a reply works: a device-attributes query is answered.
+  await run(
+    page,
+    `printf '\\e[c'; read -r -s -t 5 -d c reply; echo "da=[\${reply:1}]"`,
+    /^da=\[\[\?[0-9;]+\]\s*$/m,
+  );
+  // A read request: nothing comes back (read times out with nothing).
+  await run(
+    page,
+    `printf '\\e]52;c;?\\a'; read -r -s -t 2 -d $'\\a' reply; echo "osc=[\${reply}]"`,
+    /^osc=\[\]\s*$/m,
+  );
+  expect(await screenText(page)).not.toContain('secret-clipboard');
+  expect(await clipboard(page)).toBe('secret-clipboard');
+
+  await run(page, `printf '\\e]52;c;%s\\a' "$(printf 'from osc 52' | base64)"; echo written`, 'written');
+  await expect.poll(() => clipboard(page)).toBe('from osc 52');
+  // Invalid base64 is ignored.
+  await run(page, `printf '\\e]52;c;not*base64\\a'; echo ignored`, 'ignored');
+  expect(await clipboard(page)).toBe('from osc 52');
+});
+
+test('dropping files types their quoted names (a browser gives no path), space-separated', async ({
+  page,
+}) => {
+  await readyShell(page);
+  await page.keyboard.type('printf "<%s>\\n" ');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['a'], "it's here.txt"));
+    data.items.add(new File(['b'], 'second file.txt'));
+    const target = document.querySelector('.terminal-view:not([hidden]) .xterm-screen');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target?.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(screen(page)).toContainText(`'it'\\''s here.txt' 'second file.txt'`);
+  await page.keyboard.press('Enter');
+  await expect(screen(page)).toContainText(/^<it's here\.txt>\s*$/m, { useInnerText: true });
+  await expect(screen(page)).toContainText(/^<second file\.txt>\s*$/m, { useInnerText: true });
+});
