@@ -1,10 +1,21 @@
 // Clipboard and file habits (README "Clipboard and files"): paste confirmation on every paste path,
-// copy on select, right-click paste, OSC 52 writes without read replies, dropped files.
-import { writeFileSync } from 'node:fs';
+// copy on select, right-click paste, OSC 52 writes without read replies, dropped files, file paths
+// that open on Ctrl+click.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { browserHostOnly, pointAt, readyShell, reopen, run, screen, screenText, shot } from './helpers';
+import {
+  browserHostOnly,
+  pointAt,
+  readyShell,
+  reopen,
+  run,
+  screen,
+  screenText,
+  selectedTab,
+  shot,
+} from './helpers';
 
 const setClipboard = (page: Page, text: string) =>
   page.evaluate((value) => navigator.clipboard.writeText(value), text);
@@ -142,4 +153,38 @@ test('dropping files types their quoted names (a browser gives no path), space-s
   await page.keyboard.press('Enter');
   await expect(screen(page)).toContainText(/^<it's here\.txt>\s*$/m, { useInnerText: true });
   await expect(screen(page)).toContainText(/^<second file\.txt>\s*$/m, { useInnerText: true });
+});
+
+test('a Ctrl+clicked file path opens through the server (relative to the shell directory); a missing one is refused with a message', async ({
+  page,
+  server,
+}) => {
+  mkdirSync(join(server.home, 'docs'), { recursive: true });
+  writeFileSync(join(server.home, 'docs', 'report.txt'), 'report\n');
+  await readyShell(page);
+  await run(page, 'cd ~/docs && echo in-docs', 'in-docs');
+  // The relative path resolves against the directory the shell reports.
+  await expect(selectedTab(page)).toHaveAttribute('title', /\/docs\b/);
+  await run(page, 'echo ./report.txt:3:1; echo ./missing.txt', './missing.txt');
+  const report = await pointAt(page, './report.txt:3:1');
+  await page.mouse.move(report.x - 5, report.y);
+  await page.mouse.move(report.x, report.y);
+  await expect(page.getByRole('tooltip')).toHaveText('./report.txt (Ctrl+click to open)');
+  // A plain click selects, as always; only the modifier-click opens.
+  await page.mouse.click(report.x, report.y);
+  await page.keyboard.down('Control');
+  await page.mouse.click(report.x, report.y);
+  await page.keyboard.up('Control');
+  await expect.poll(() => server.openedPaths()).toEqual([join(server.home, 'docs', 'report.txt')]);
+
+  const missing = await pointAt(page, './missing.txt');
+  await page.mouse.move(missing.x - 5, missing.y);
+  await page.mouse.move(missing.x, missing.y);
+  await page.keyboard.down('Control');
+  await page.mouse.click(missing.x, missing.y);
+  await page.keyboard.up('Control');
+  await expect(page.getByRole('alert').filter({ hasText: 'no such file or folder' })).toContainText(
+    join(server.home, 'docs', 'missing.txt'),
+  );
+  expect(server.openedPaths()).toHaveLength(1);
 });

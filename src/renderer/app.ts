@@ -285,6 +285,7 @@ export class App {
       onData: (data) => this.controller.input(tabId, data),
       onResize: (size) => this.controller.resized(tabId, size),
       openLink: (url) => this.picked.bridge.openExternal(url),
+      openPath: (path) => this.picked.bridge.send({ type: 'path_open', tabId, path }),
       confirmLink: (shown, target) =>
         confirmDialog({
           title: 'Open this link?',

@@ -65,6 +65,11 @@ export const ClientMessage = z.discriminatedUnion('type', [
     workspaceId: Id,
     index: z.number().int().min(0),
   }),
+  /**
+   * Open a file or folder the user Ctrl+clicked in the tab's output: absolute, `~/…`, or relative to
+   * the tab's directory. Refused (terminal_error) unless it exists and is not a program.
+   */
+  z.strictObject({ type: z.literal('path_open'), tabId: Id, path: Path }),
   /** Retry after the session host gave up restarting (host_status "failed"). */
   z.strictObject({ type: z.literal('host_restart') }),
 ]);
@@ -134,6 +139,7 @@ export const ErrorCode = z.enum([
   'session_limit',
   'spawn_failed',
   'no_such_directory',
+  'no_such_file',
   'host_unavailable',
   'not_permitted',
   'internal',

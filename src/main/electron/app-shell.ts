@@ -85,6 +85,8 @@ export class AppShell {
       homeDir: app.getPath('home'),
       defaultShell: defaultShell(),
       env: process.env,
+      // The hub has checked the path is there and is not a program; shell.openPath answers "" or why not.
+      openPath: async (path) => (await shell.openPath(path)) || null,
       log,
     });
     return new AppShell(options, stores, hub, location);

@@ -17,6 +17,7 @@ import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
 import { openAppStores } from '../persistence/stores';
 import { createHttpServer } from './http-server';
+import { openerFromEnv } from './path-opener';
 import { parseServeOptions } from './serve-options';
 import { allowedHostsFor, type GateConfig } from './ws-gate';
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     homeDir: homedir(),
     defaultShell: defaultShell(),
     env: process.env,
+    openPath: openerFromEnv(process.env, process.platform),
     log,
   });
 

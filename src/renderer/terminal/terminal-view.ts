@@ -6,11 +6,12 @@ import { type ISearchOptions, SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
-import { type IBufferRange, Terminal } from '@xterm/xterm';
+import { type IBufferRange, type ILink, Terminal } from '@xterm/xterm';
 import { SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
-import { hyperlinkAction, shouldOpenLink } from './links';
+import { findPaths } from './file-paths';
+import { hasLinkModifier, hyperlinkAction, shouldOpenLink } from './links';
 import { parseOsc52 } from './osc52';
 import { cleanPaste, type PasteReview, type PasteRules, reviewPaste } from './paste-guard';
 import { type PointerHabits, rightClickEffect } from './pointer-habits';
@@ -52,6 +53,8 @@ export interface TerminalViewOptions {
   /** The fitted size changed. */
   onResize(size: TerminalSize): void;
   openLink(url: string): void;
+  /** A file path in the output was modifier-clicked: the main side resolves, checks and opens it. */
+  openPath(path: string): void;
   /** An OSC 8 link whose text is not its target: may it open? */
   confirmLink(shown: string, target: string): Promise<boolean>;
   /** False keeps a key from xterm (an app shortcut); see keys/key-handler.ts. */
@@ -78,6 +81,8 @@ export interface TerminalViewOptions {
 }
 
 const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
+/** The protocol's bound on a path (shared/protocol.ts); a longer one is not offered as a link. */
+const PATH_MAX_CHARS = 4096;
 
 function clampSize(size: TerminalSize): TerminalSize {
   return {
@@ -139,6 +144,7 @@ export class TerminalView {
     this.term.loadAddon(new Unicode11Addon());
     this.term.unicode.activeVersion = '11';
     this.term.loadAddon(new WebLinksAddon((event, uri) => this.activateLink(event, uri)));
+    this.term.registerLinkProvider({ provideLinks: (y, callback) => callback(this.pathLinks(y)) });
     this.term.attachCustomKeyEventHandler((event) => options.keyFilter(event));
     this.term.onData((data) => options.onData(data));
     this.term.onBinary((data) => options.onData(data));
@@ -358,6 +364,39 @@ export class TerminalView {
 
   private activateLink(event: MouseEvent, uri: string): void {
     if (shouldOpenLink(event, uri, this.options.platform)) this.options.openLink(uri);
+  }
+
+  /** File paths on buffer line `y` (1-based) as links; a modifier-click opens them, like web links. */
+  private pathLinks(y: number): ILink[] | undefined {
+    const line = this.term.buffer.active.getLine(y - 1);
+    if (!line) return undefined;
+    // Offsets in the text, mapped back to cells (a wide character takes two, its second is empty).
+    let text = '';
+    const columns: number[] = [];
+    for (let x = 0; x < line.length; x++) {
+      const cell = line.getCell(x);
+      if (!cell || cell.getWidth() === 0) continue;
+      const chars = cell.getChars() || ' ';
+      for (let i = 0; i < chars.length; i++) columns.push(x);
+      text += chars;
+    }
+    const links = findPaths(text).flatMap((found): ILink[] => {
+      const first = columns[found.start];
+      const last = columns[found.end - 1];
+      if (first === undefined || last === undefined || found.path.length > PATH_MAX_CHARS) return [];
+      return [
+        {
+          range: { start: { x: first + 1, y }, end: { x: last + 1, y } },
+          text: text.slice(found.start, found.end),
+          activate: (event) => {
+            if (hasLinkModifier(event, this.options.platform)) this.options.openPath(found.path);
+          },
+          hover: (event) => this.showLinkTarget(event, found.path),
+          leave: () => this.hideLinkTarget(),
+        },
+      ];
+    });
+    return links.length > 0 ? links : undefined;
   }
 
   private async activateHyperlink(event: MouseEvent, target: string, range: IBufferRange): Promise<void> {
