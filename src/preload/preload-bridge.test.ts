@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ClipboardLimits } from '../shared/limits';
 import type { ServerMessage } from '../shared/protocol';
 import { Channels } from './channels';
 import { createPreloadBridge, type IpcRendererLike } from './preload-bridge';
@@ -66,6 +67,19 @@ describe('preload bridge', () => {
     const bridge = createPreloadBridge(ipc, () => {}, webUtils);
     expect(bridge.pathForFile(file)).toBe('/home/me/a.txt');
     expect(bridge.pathForFile('not a file')).toBe('');
+  });
+
+  it('asks main to paste natively, and to copy text, refusing what is not text or too long', () => {
+    const { ipc, sent } = fakeIpc();
+    const warn = vi.fn();
+    const bridge = createPreloadBridge(ipc, warn);
+    sent.length = 0;
+    bridge.pasteClipboard();
+    bridge.writeClipboard('from osc 52');
+    bridge.writeClipboard(42 as unknown as string);
+    bridge.writeClipboard('x'.repeat(ClipboardLimits.maxWriteChars + 1));
+    expect(sent).toEqual([[Channels.paste], [Channels.clipboardWrite, 'from osc 52']]);
+    expect(warn).toHaveBeenCalledTimes(2);
   });
 
   it('unsubscribes', () => {

@@ -3,7 +3,7 @@
 // `sender` would hand the page an ipcRenderer), and nothing here imports a package: a sandboxed
 // preload can load nothing but `electron`, so the main side validates every payload instead.
 import type { Bridge, ConnectionState } from '../shared/bridge';
-import { Links } from '../shared/limits';
+import { ClipboardLimits, Links } from '../shared/limits';
 import type { ClientMessage, ServerMessage } from '../shared/protocol';
 import type { CommandId } from '../shared/settings';
 import { Channels } from './channels';
@@ -24,6 +24,8 @@ export const EXPOSED_KEYS = [
   'openWindow',
   'reportWorkspace',
   'pathForFile',
+  'pasteClipboard',
+  'writeClipboard',
 ] as const satisfies ReadonlyArray<keyof Bridge>;
 
 export type PreloadBridge = Required<Bridge>;
@@ -130,6 +132,14 @@ export function createPreloadBridge(
       } catch {
         return '';
       }
+    },
+    pasteClipboard() {
+      ipc.send(Channels.paste);
+    },
+    writeClipboard(text: string) {
+      if (typeof text !== 'string' || text.length > ClipboardLimits.maxWriteChars)
+        return warn('refused to copy: not text, or too much of it');
+      ipc.send(Channels.clipboardWrite, text);
     },
     reportWorkspace(workspaceId: string | null) {
       ipc.send(Channels.workspace, { workspaceId: typeof workspaceId === 'string' ? workspaceId : null });

@@ -305,7 +305,7 @@ export class App {
           confirmLabel: 'Paste',
         }),
       copy: (text) => this.copy(text),
-      readClipboard: () => this.readClipboard(),
+      pasteFromClipboard: () => this.pasteFromClipboard(view),
       writeClipboard: (text) =>
         this.copy(text, 'A program asked to set the clipboard, but it was not allowed.'),
       replaying: () => this.controller.isReplaying(tabId),
@@ -330,18 +330,25 @@ export class App {
     text: string,
     blocked = 'Copying was blocked; select the text and use your browser’s Copy.',
   ): void {
+    // The desktop page has no clipboard permission: main writes it.
+    const bridge = this.picked.bridge;
+    if (bridge.writeClipboard) return bridge.writeClipboard(text);
     void copyText(text).then((ok) => {
       if (!ok) this.clipboardNotice(blocked);
     });
   }
 
-  private async readClipboard(): Promise<string | null> {
-    const text = await readText();
-    if (text === null)
-      this.clipboardNotice(
-        'Reading the clipboard was not allowed; click in the terminal and paste with the keyboard.',
-      );
-    return text;
+  private pasteFromClipboard(view: TerminalView): void {
+    const bridge = this.picked.bridge;
+    // The desktop app: main pastes natively into the focused terminal, whose paste event is checked.
+    if (bridge.pasteClipboard) return bridge.pasteClipboard();
+    void readText().then((text) => {
+      if (text === null)
+        this.clipboardNotice(
+          'Reading the clipboard was not allowed; click in the terminal and paste with the keyboard.',
+        );
+      else void view.paste(text);
+    });
   }
 
   private clipboardNotice(message: string): void {

@@ -28,4 +28,8 @@ export interface Bridge {
    * gives a dropped file's path.
    */
   pathForFile?(file: unknown): string;
+  /** Paste the clipboard natively into the focused element (arrives as a paste event, checked as any). */
+  pasteClipboard?(): void;
+  /** Put text on the clipboard through main (the desktop page has no clipboard permission of its own). */
+  writeClipboard?(text: string): void;
 }

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import {
   app,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -26,7 +27,14 @@ import { menuPlatform } from './accelerators';
 import { routeCommand } from './command-route';
 import { electronStoreBackend } from './electron-store-backend';
 import { IpcGuard } from './ipc-guard';
-import { parseExternalUrl, parseHello, parseOpenWindow, parseWorkspaceReport } from './ipc-payloads';
+import {
+  parseClipboardText,
+  parseExternalUrl,
+  parseHello,
+  parseOpenWindow,
+  parsePaste,
+  parseWorkspaceReport,
+} from './ipc-payloads';
 import { appMenuModel, terminalContextMenuModel } from './menu-model';
 import { menuTemplate } from './menu-template';
 import { quitPrompt } from './quit-prompt';
@@ -232,6 +240,10 @@ export class AppShell {
       windows.byContents(sender.webContentsId)?.link.receive(message),
     );
     guard.on(Channels.openExternal, parseExternalUrl, (url) => openExternalSafely(url, this.#log));
+    guard.on(Channels.paste, parsePaste, (_none, sender) =>
+      windows.byContents(sender.webContentsId)?.window.webContents.paste(),
+    );
+    guard.on(Channels.clipboardWrite, parseClipboardText, (text) => clipboard.writeText(text));
     guard.on(Channels.openWindow, parseOpenWindow, ({ tabId }) => this.#openWorkspaceWindow(tabId));
     guard.on(Channels.workspace, parseWorkspaceReport, ({ workspaceId }, sender) =>
       windows.setWorkspace(sender.webContentsId, workspaceId),

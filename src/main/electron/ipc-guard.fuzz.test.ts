@@ -12,9 +12,11 @@ import { parseClientMessage } from '../../shared/protocol';
 import { type GuardedEvent, IpcGuard, type IpcMainLike } from './ipc-guard';
 import {
   type Parser,
+  parseClipboardText,
   parseExternalUrl,
   parseHello,
   parseOpenWindow,
+  parsePaste,
   parseWorkspaceReport,
 } from './ipc-payloads';
 
@@ -28,6 +30,8 @@ const INBOUND: Array<[Channel, Parser<unknown>]> = [
   [Channels.openExternal, parseExternalUrl],
   [Channels.openWindow, parseOpenWindow],
   [Channels.workspace, parseWorkspaceReport],
+  [Channels.paste, parsePaste],
+  [Channels.clipboardWrite, parseClipboardText],
 ];
 
 /** Frame URLs with the verdict a person would give them (not computed by the code under test). */
@@ -74,6 +78,8 @@ const VALID: Record<string, unknown[]> = {
   [Channels.openExternal]: ['https://example.com/', 'http://127.0.0.1:8080/x?y#z'],
   [Channels.openWindow]: [{}, { tabId: 't1' }],
   [Channels.workspace]: [{ workspaceId: null }, { workspaceId: 'w1' }],
+  [Channels.paste]: [undefined, null],
+  [Channels.clipboardWrite]: ['copied text', ''],
 };
 
 const hostile = fc.oneof(
@@ -174,7 +180,7 @@ describe('no IPC channel bypasses the guard', () => {
     }
     const shell = readFileSync('src/main/electron/app-shell.ts', 'utf8');
     const registered = [...shell.matchAll(/guard\.on\(Channels\.(\w+)/g)].map((match) => match[1]);
-    const inbound = ['hello', 'send', 'openExternal', 'openWindow', 'workspace'];
+    const inbound = ['hello', 'send', 'openExternal', 'openWindow', 'workspace', 'paste', 'clipboardWrite'];
     expect(registered.sort()).toEqual([...inbound].sort());
     // Every channel in the list is one of those or a main → renderer one (which main only sends on).
     expect(Object.keys(Channels).sort()).toEqual([...inbound, 'message', 'connection', 'command'].sort());

@@ -1,6 +1,7 @@
 // Parsers for every renderer → main IPC payload, from `unknown`, with a readable error. The client
 // protocol has its own (parseClientMessage); these cover the desktop-only channels.
 import { z } from 'zod';
+import { ClipboardLimits } from '../../shared/limits';
 import { describeIssues, Id, type ParseResult } from '../../shared/protocol';
 import { isSafeExternalUrl } from './security-policy';
 
@@ -20,6 +21,14 @@ export const parseHello: Parser<null> = (raw) =>
   raw === undefined || raw === null
     ? { ok: true, value: null }
     : { ok: false, error: 'hello takes no payload' };
+
+/** `tabterm:paste` carries nothing either. */
+export const parsePaste: Parser<null> = (raw) =>
+  raw === undefined || raw === null
+    ? { ok: true, value: null }
+    : { ok: false, error: 'paste takes no payload' };
+
+export const parseClipboardText = fromSchema(z.string().max(ClipboardLimits.maxWriteChars));
 
 export const parseExternalUrl: Parser<string> = (raw) =>
   isSafeExternalUrl(raw)

@@ -16,7 +16,14 @@ export interface PickedBridge {
 function isBridge(value: unknown): value is Bridge {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof Bridge, unknown>>;
-  const optional = ['onCommand', 'openWindow', 'reportWorkspace', 'pathForFile'] as const;
+  const optional = [
+    'onCommand',
+    'openWindow',
+    'reportWorkspace',
+    'pathForFile',
+    'pasteClipboard',
+    'writeClipboard',
+  ] as const;
   if (optional.some((key) => candidate[key] !== undefined && typeof candidate[key] !== 'function'))
     return false;
   return (

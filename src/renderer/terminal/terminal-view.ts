@@ -65,8 +65,8 @@ export interface TerminalViewOptions {
   /** Pasted text that needs a yes first (several lines, or large): may it go? */
   confirmPaste(review: PasteReview): Promise<boolean>;
   copy(text: string): void;
-  /** The clipboard's text for a right-click paste; null when it may not be read (the user is told). */
-  readClipboard(): Promise<string | null>;
+  /** A right-click paste: the clipboard's text comes back through paste() (or a paste event). */
+  pasteFromClipboard(): void;
   /** A program wrote the clipboard with OSC 52 (never while a replay is parsed). */
   writeClipboard(text: string): void;
   /** Whether output now being parsed is a replay (what it asks for was asked long ago). */
@@ -327,9 +327,9 @@ export class TerminalView {
           this.term.clearSelection();
           return;
         }
-        void this.options.readClipboard().then((text) => {
-          if (text !== null) void this.paste(text);
-        });
+        // Focus first: the desktop app pastes natively, into the focused element.
+        this.focus();
+        this.options.pasteFromClipboard();
       },
       { capture: true },
     );
