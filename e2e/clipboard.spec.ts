@@ -84,6 +84,27 @@ test('a paste event (middle-click on Linux, a menu Paste) gets the same question
   await expect(dialog).toHaveCount(0);
 });
 
+test('by default on Linux a right-click keeps the context menu: nothing is pasted or copied', async ({
+  page,
+}) => {
+  await readyShell(page);
+  await setClipboard(page, 'not-pasted');
+  await run(page, 'echo menu-word', /^menu-word$/m);
+  await page.evaluate(() => {
+    window.addEventListener('contextmenu', (event) => {
+      document.body.dataset.menuPrevented = String(event.defaultPrevented);
+    });
+  });
+  const word = await pointAt(page, 'menu-word');
+  await page.mouse.click(word.x, word.y, { button: 'right' });
+  // The event reached the page unprevented: the browser (or Electron) shows its menu.
+  await expect(page.locator('body')).toHaveAttribute('data-menu-prevented', 'false');
+  // Headless Chromium draws no menu, so typing goes on in the terminal.
+  await run(page, 'echo after-menu', 'after-menu');
+  expect(await screenText(page)).not.toContain('not-pasted');
+  expect(await clipboard(page)).toBe('not-pasted');
+});
+
 test('settings: copy on select, right-click pastes, and the multi-line question turned off', async ({
   page,
   server,
@@ -98,6 +119,17 @@ test('settings: copy on select, right-click pastes, and the multi-line question 
   const word = await pointAt(app, 'selectme');
   await app.mouse.dblclick(word.x, word.y);
   await expect.poll(() => clipboard(app)).toBe('selectme');
+  // A drag copies what it ends with, once the button is up.
+  await run(app, 'echo dragged-text', /^dragged-text$/m);
+  const dragged = await screen(app).getByText('dragged-text', { exact: true }).last().boundingBox();
+  if (!dragged) throw new Error('dragged-text is not on screen');
+  const middle = dragged.y + dragged.height / 2;
+  await app.mouse.move(dragged.x + 1, middle);
+  await app.mouse.down();
+  await app.mouse.move(dragged.x + dragged.width / 2, middle, { steps: 4 });
+  await app.mouse.move(dragged.x + dragged.width - 1, middle, { steps: 4 });
+  await app.mouse.up();
+  await expect.poll(() => clipboard(app)).toBe('dragged-text');
 
   await setClipboard(app, 'echo right-one\necho right-two\n');
   await app.mouse.click(word.x, word.y, { button: 'right' });

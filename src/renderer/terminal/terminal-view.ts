@@ -108,6 +108,8 @@ export class TerminalView {
   private fittedBox: string | null = null;
   /** Something changed the screen while it was hidden (xterm does not paint hidden terminals). */
   private changedWhileHidden = false;
+  /** Listeners outside the view's own elements, removed with it. */
+  private readonly disposers: Array<() => void> = [];
 
   constructor(private readonly options: TerminalViewOptions) {
     this.appearance = options.appearance;
@@ -293,6 +295,7 @@ export class TerminalView {
   }
 
   dispose(): void {
+    for (const dispose of this.disposers.splice(0)) dispose();
     this.disposeWebgl();
     this.term.dispose();
     this.element.remove();
@@ -333,9 +336,26 @@ export class TerminalView {
       },
       { capture: true },
     );
+    // A drag changes the selection at every step: copy once, when the button comes up. Selections
+    // made otherwise (double-click's second press included, select-all) are copied as they change.
+    let dragging = false;
+    const copySelection = () => {
+      if (this.options.behaviour().habits.copyOnSelect && this.term.hasSelection())
+        this.options.copy(this.term.getSelection());
+    };
+    this.element.addEventListener('mousedown', (event) => {
+      if (event.button === 0) dragging = true;
+    });
+    const onMouseUp = () => {
+      if (!dragging) return;
+      dragging = false;
+      copySelection();
+    };
+    // On the window: the button may come up outside the terminal.
+    window.addEventListener('mouseup', onMouseUp);
+    this.disposers.push(() => window.removeEventListener('mouseup', onMouseUp));
     this.term.onSelectionChange(() => {
-      if (!this.options.behaviour().habits.copyOnSelect || !this.term.hasSelection()) return;
-      this.options.copy(this.term.getSelection());
+      if (!dragging) copySelection();
     });
     this.term.parser.registerOscHandler(52, (data) => {
       // Handled either way, so nothing else answers: a read request gets no reply at all.
