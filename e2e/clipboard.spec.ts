@@ -87,6 +87,7 @@ test('a paste event (middle-click on Linux, a menu Paste) gets the same question
 test('by default on Linux a right-click keeps the context menu: nothing is pasted or copied', async ({
   page,
 }) => {
+  test.skip(process.platform === 'win32', 'on Windows a right-click pastes by default (pointer-habits.ts)');
   await readyShell(page);
   await setClipboard(page, 'not-pasted');
   await run(page, 'echo menu-word', /^menu-word$/m);
