@@ -19,6 +19,10 @@ describe('openerCommand', () => {
     });
   });
 
+  it('Windows: refuses a path with "%", which cmd would expand', () => {
+    expect(openerCommand('win32', 'C:\\Users\\me\\%COMSPEC%')).toBeNull();
+  });
+
   it('Linux and the rest: xdg-open with the path as its one argument', () => {
     expect(openerCommand('linux', "/home/me/it's; rm -rf ~")).toEqual({
       command: 'xdg-open',

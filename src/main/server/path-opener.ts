@@ -9,12 +9,16 @@ export interface OpenerCommand {
   args: string[];
 }
 
-export function openerCommand(platform: NodeJS.Platform, path: string): OpenerCommand {
+/** null: this path cannot be handed to the opener safely (cmd would expand a %NAME% in it). */
+export function openerCommand(platform: NodeJS.Platform, path: string): OpenerCommand | null {
   if (platform === 'darwin') return { command: 'open', args: ['--', path] };
   // start takes its first quoted argument for a window title: an empty one goes first. The command line
   // is passed verbatim (see spawnOpener), so the path is quoted here; a Windows path holds no '"'.
-  if (platform === 'win32')
+  // cmd expands %NAME% even inside quotes, which would open a path nobody checked.
+  if (platform === 'win32') {
+    if (path.includes('%')) return null;
     return { command: 'cmd', args: ['/d', '/c', 'start', '""', `"${path.replaceAll('"', '')}"`] };
+  }
   return { command: 'xdg-open', args: [path] };
 }
 
@@ -24,7 +28,9 @@ export type PathOpener = (path: string) => Promise<string | null>;
 export function spawnOpener(platform: NodeJS.Platform = process.platform): PathOpener {
   return (path) =>
     new Promise((resolve) => {
-      const { command, args } = openerCommand(platform, path);
+      const opener = openerCommand(platform, path);
+      if (opener === null) return resolve('a path with "%" cannot be passed to cmd safely');
+      const { command, args } = opener;
       const child = spawn(command, args, {
         stdio: 'ignore',
         detached: true,

@@ -128,8 +128,8 @@ export class TerminalView {
       cursorBlink: true,
       macOptionIsMeta: options.platform === 'mac',
       // Security (ANCHORS: reply injection): every window-manipulation report stays off, so a
-      // program cannot make the terminal type a title or sizes back into the shell. No clipboard
-      // addon is loaded, so OSC 52 reads are never answered.
+      // program cannot make the terminal type a title or sizes back into the shell. OSC 52 has a
+      // handler of ours (installClipboardHabits) that never answers a clipboard read.
       windowOptions: {},
       // OSC 8 hyperlinks follow the same rule as detected URLs (http(s) only, modifier-click only);
       // their text is the program's to choose, so the target shows on hover and a link whose text
