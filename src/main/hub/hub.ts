@@ -297,11 +297,15 @@ export class Hub {
     }
   }
 
+  /**
+   * Its errors name no tab: they are about a path, not the tab's session, and a client reads a
+   * terminal_error with a tabId as the answer to that tab's spawn or attach.
+   */
   private openPath(client: HubClient, tabId: string, text: string): void {
     const tab = model.tabOf(this.layout, tabId);
-    if (!tab) return this.fail(client, 'unknown_tab', 'That tab no longer exists.', { tabId });
+    if (!tab) return this.fail(client, 'unknown_tab', 'That tab no longer exists.');
     const opener = this.options.openPath;
-    if (!opener) return this.fail(client, 'not_permitted', 'This window cannot open files.', { tabId });
+    if (!opener) return this.fail(client, 'not_permitted', 'This window cannot open files.');
     const context = {
       cwd: tab.cwd,
       homeDir: this.options.homeDir,
@@ -309,14 +313,12 @@ export class Hub {
     };
     const stat: (path: string) => PathFacts | null = this.options.statPath ?? statOnDisk;
     const check = checkOpenPath(text, context, stat);
-    if (!check.ok) return this.fail(client, check.code, check.message, { tabId });
+    if (!check.ok) return this.fail(client, check.code, check.message);
     void opener(check.path).then(
       (error) => {
-        if (error !== null)
-          this.fail(client, 'internal', `Could not open "${check.path}": ${error}`, { tabId });
+        if (error !== null) this.fail(client, 'internal', `Could not open "${check.path}": ${error}`);
       },
-      (error: unknown) =>
-        this.fail(client, 'internal', `Could not open "${check.path}": ${String(error)}`, { tabId }),
+      (error: unknown) => this.fail(client, 'internal', `Could not open "${check.path}": ${String(error)}`),
     );
   }
 
