@@ -76,6 +76,14 @@ test('a paste event (middle-click on Linux, a menu Paste) gets the same question
   await page.keyboard.press('Enter');
   await expect(screen(page)).toContainText(/^event-two\s*$/m, { useInnerText: true });
 
+  // One line, but over confirmPasteOverChars (5000): asked too; Cancel sends nothing.
+  await setClipboard(page, `echo ${'x'.repeat(6000)}`);
+  await page.keyboard.press('Control+Shift+V');
+  const large = page.getByRole('alertdialog', { name: 'Paste this much text?' });
+  await expect(large).toContainText('6,005 characters');
+  await large.getByRole('button', { name: 'Cancel' }).click();
+  await expect(large).toBeHidden();
+
   await setClipboard(page, 'one-line-paste');
   await page.keyboard.type('echo ');
   await page.keyboard.press('Control+Shift+V');
