@@ -186,6 +186,11 @@ export const HiddenFeed = {
   tickMs: 16,
 } as const;
 
+export const PathLimits = {
+  /** Longest path a message may carry (a cwd, a path to open): well past any real one. */
+  maxChars: 4096,
+} as const;
+
 export const ClipboardLimits = {
   /** Longest text the page may ask main to put on the clipboard (a big selection fits; a flood does not). */
   maxWriteChars: 16 * 1024 * 1024,

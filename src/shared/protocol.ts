@@ -1,7 +1,7 @@
 // The renderer ⇄ main protocol (DESIGN.md §2): one discriminated union per direction, parsed from
 // `unknown` at every boundary. docs/protocol.md documents these shapes; keep the two in step.
 import { z } from 'zod';
-import { SessionLimits } from './limits';
+import { PathLimits, SessionLimits } from './limits';
 import { Settings } from './settings';
 
 export const Id = z
@@ -11,7 +11,7 @@ export const Id = z
   .regex(/^[A-Za-z0-9_-]+$/, 'ids are 1-64 letters, digits, "_" or "-"');
 const Cols = z.number().int().min(SessionLimits.minCols).max(SessionLimits.maxCols);
 const Rows = z.number().int().min(SessionLimits.minRows).max(SessionLimits.maxRows);
-const Path = z.string().min(1).max(4096);
+const Path = z.string().min(1).max(PathLimits.maxChars);
 /** Free text a person typed (a name); the name rules themselves live in names.ts. */
 const Text = z.string().max(1024);
 

@@ -7,7 +7,7 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { type IBufferRange, type ILink, Terminal } from '@xterm/xterm';
-import { SessionLimits } from '../../shared/limits';
+import { PathLimits, SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
 import { findPaths } from './file-paths';
@@ -81,8 +81,6 @@ export interface TerminalViewOptions {
 }
 
 const DEFAULT_SIZE: TerminalSize = { cols: 80, rows: 24 };
-/** The protocol's bound on a path (shared/protocol.ts); a longer one is not offered as a link. */
-const PATH_MAX_CHARS = 4096;
 
 function clampSize(size: TerminalSize): TerminalSize {
   return {
@@ -403,7 +401,7 @@ export class TerminalView {
     const links = findPaths(text).flatMap((found): ILink[] => {
       const first = columns[found.start];
       const last = columns[found.end - 1];
-      if (first === undefined || last === undefined || found.path.length > PATH_MAX_CHARS) return [];
+      if (first === undefined || last === undefined || found.path.length > PathLimits.maxChars) return [];
       return [
         {
           range: { start: { x: first + 1, y }, end: { x: last + 1, y } },
