@@ -196,17 +196,18 @@ test('dropping files types their quoted names (a browser gives no path), space-s
   await expect(screen(page)).toContainText(/^<second file\.txt>\s*$/m, { useInnerText: true });
 });
 
-test('a Ctrl+clicked file path opens through the server (relative to the shell directory); a missing one is refused with a message', async ({
+test('a Ctrl+clicked file path opens through the server (relative to the shell directory); a missing file or a program is refused with a message', async ({
   page,
   server,
 }) => {
   mkdirSync(join(server.home, 'docs'), { recursive: true });
   writeFileSync(join(server.home, 'docs', 'report.txt'), 'report\n');
+  writeFileSync(join(server.home, 'docs', 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
   await readyShell(page);
   await run(page, 'cd ~/docs && echo in-docs', 'in-docs');
   // The relative path resolves against the directory the shell reports.
   await expect(selectedTab(page)).toHaveAttribute('title', /\/docs\b/);
-  await run(page, 'echo ./report.txt:3:1; echo ./missing.txt', './missing.txt');
+  await run(page, 'echo ./report.txt:3:1; echo ./missing.txt; echo ./run.sh', './run.sh');
   const report = await pointAt(page, './report.txt:3:1');
   await page.mouse.move(report.x - 5, report.y);
   await page.mouse.move(report.x, report.y);
@@ -226,6 +227,16 @@ test('a Ctrl+clicked file path opens through the server (relative to the shell d
   await page.keyboard.up('Control');
   await expect(page.getByRole('alert').filter({ hasText: 'no such file or folder' })).toContainText(
     join(server.home, 'docs', 'missing.txt'),
+  );
+  // A program is never started from a link.
+  const program = await pointAt(page, './run.sh');
+  await page.mouse.move(program.x - 5, program.y);
+  await page.mouse.move(program.x, program.y);
+  await page.keyboard.down('Control');
+  await page.mouse.click(program.x, program.y);
+  await page.keyboard.up('Control');
+  await expect(page.getByRole('alert').filter({ hasText: 'it is a program' })).toContainText(
+    join(server.home, 'docs', 'run.sh'),
   );
   expect(server.openedPaths()).toHaveLength(1);
 });
