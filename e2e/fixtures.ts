@@ -1,6 +1,6 @@
 // Each test gets its own browser host (fresh data directory and HOME) and a page opened on it.
 // Tests that restart or crash the server use `server.restart()`, `server.kill()` and `server.hostPid()`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, test as base, type ElectronApplication, expect, type Page } from '@playwright/test';
@@ -22,12 +22,27 @@ export interface ServerHandle {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Stops (SIGKILL by default) and starts again on the same data directory; returns the new URL. */
   restart(signal?: NodeJS.Signals): Promise<string>;
+  /** Paths the browser host was asked to open in the OS (recorded, never opened: TABTERM_OPEN_LOG). */
+  openedPaths(): string[];
   /** Desktop project only: the app's current first window. */
   electronWindow?: () => Promise<Page>;
 }
 
 function start(dataDir: string, home: string): Promise<ServeProcess> {
-  return launchServe({ entry: [SERVE], dataDir, home });
+  return launchServe({ entry: [SERVE], dataDir, home, env: { TABTERM_OPEN_LOG: openLog(dataDir) } });
+}
+
+function openLog(dataDir: string): string {
+  return join(dataDir, '..', 'opened.jsonl');
+}
+
+function openedPaths(dataDir: string): string[] {
+  const file = openLog(dataDir);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { path: string }).path);
 }
 
 function makeRoot(): { root: string; dataDir: string; home: string } {
@@ -82,6 +97,7 @@ export const test = base.extend<{ server: ServerHandle }>({
         },
         hostPid: hostOfShells,
         log: () => '',
+        openedPaths: () => openedPaths(dataDir),
         kill: stop,
         async restart(signal = 'SIGKILL') {
           await stop(signal);
@@ -113,6 +129,7 @@ export const test = base.extend<{ server: ServerHandle }>({
         );
       },
       log: () => running.stderr.join(''),
+      openedPaths: () => openedPaths(dataDir),
       kill: (signal = 'SIGKILL') => stopServe(running.child, signal),
       async restart(signal = 'SIGKILL') {
         await stopServe(running.child, signal);

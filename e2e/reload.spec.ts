@@ -65,7 +65,11 @@ test('a reload paints the screen before the scrollback is parsed, never shows an
   await readyShell(page);
   // A full ring of scrollback behind a full-screen program, whose message line is drawn once.
   await run(page, 'seq -f "hist-%g" 1 3000', 'hist-3000');
-  await run(page, "printf 'alpha\\nbeta\\ngamma\\n' > fid.txt && vim -u NONE -N fid.txt", /"fid.txt" 3L, 17B/);
+  await run(
+    page,
+    "printf 'alpha\\nbeta\\ngamma\\n' > fid.txt && vim -u NONE -N fid.txt",
+    /"fid.txt" 3L, 17B/,
+  );
   await expect(selectedTab(page)).toHaveAccessibleName(/running vim/);
 
   // After the reload: every frame the terminal shows (its rows' text after each DOM update) and every chunk

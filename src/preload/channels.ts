@@ -11,6 +11,13 @@ export const Channels = {
   connection: 'tabterm:connection',
   /** renderer → main: an http(s) URL to open in the user's browser. */
   openExternal: 'tabterm:open-external',
+  /**
+   * renderer → main: paste the clipboard into the focused element (webContents.paste), for a right-click
+   * paste; it arrives as a paste event, checked like any other.
+   */
+  paste: 'tabterm:paste',
+  /** renderer → main: text for the clipboard (copy on select, OSC 52): the page has no clipboard permission. */
+  clipboardWrite: 'tabterm:clipboard-write',
   /** main → renderer: `{ type: 'command', id }` chosen in a menu. */
   command: 'tabterm:command',
   /** renderer → main: `{ tabId? }` open a new window (moving that tab into it). */

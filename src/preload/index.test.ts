@@ -9,6 +9,7 @@ vi.mock('electron', () => ({
     },
   },
   ipcRenderer: { send: () => {}, on: () => {} },
+  webUtils: { getPathForFile: () => '' },
 }));
 
 describe('preload entry', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ClipboardLimits } from '../shared/limits';
 import type { ServerMessage } from '../shared/protocol';
 import { Channels } from './channels';
 import { createPreloadBridge, type IpcRendererLike } from './preload-bridge';
@@ -52,6 +53,33 @@ describe('preload bridge', () => {
     const received: ServerMessage[] = [];
     bridge.onMessage((message) => received.push(message));
     expect(received).toEqual([layoutMessage, status]);
+  });
+
+  it('gives a dropped file\'s path from webUtils, and "" when webUtils refuses the value', () => {
+    const { ipc } = fakeIpc();
+    const file = { name: 'a.txt' };
+    const webUtils = {
+      getPathForFile: (value: never) => {
+        if (value !== (file as never)) throw new TypeError('not a File');
+        return '/home/me/a.txt';
+      },
+    };
+    const bridge = createPreloadBridge(ipc, () => {}, webUtils);
+    expect(bridge.pathForFile(file)).toBe('/home/me/a.txt');
+    expect(bridge.pathForFile('not a file')).toBe('');
+  });
+
+  it('asks main to paste natively, and to copy text, refusing what is not text or too long', () => {
+    const { ipc, sent } = fakeIpc();
+    const warn = vi.fn();
+    const bridge = createPreloadBridge(ipc, warn);
+    sent.length = 0;
+    bridge.pasteClipboard();
+    bridge.writeClipboard('from osc 52');
+    bridge.writeClipboard(42 as unknown as string);
+    bridge.writeClipboard('x'.repeat(ClipboardLimits.maxWriteChars + 1));
+    expect(sent).toEqual([[Channels.paste], [Channels.clipboardWrite, 'from osc 52']]);
+    expect(warn).toHaveBeenCalledTimes(2);
   });
 
   it('unsubscribes', () => {

@@ -3,7 +3,7 @@
 // `sender` would hand the page an ipcRenderer), and nothing here imports a package: a sandboxed
 // preload can load nothing but `electron`, so the main side validates every payload instead.
 import type { Bridge, ConnectionState } from '../shared/bridge';
-import { Links } from '../shared/limits';
+import { ClipboardLimits, Links } from '../shared/limits';
 import type { ClientMessage, ServerMessage } from '../shared/protocol';
 import type { CommandId } from '../shared/settings';
 import { Channels } from './channels';
@@ -25,9 +25,17 @@ export const EXPOSED_KEYS = [
   'reportWorkspace',
   'onAccessibilitySupport',
   'openSettingsFile',
+  'pathForFile',
+  'pasteClipboard',
+  'writeClipboard',
 ] as const satisfies ReadonlyArray<keyof Bridge>;
 
 export type PreloadBridge = Required<Bridge>;
+
+/** The part of Electron's webUtils the bridge uses: where a dropped File is on disk. */
+export interface WebUtilsLike {
+  getPathForFile(file: never): string;
+}
 
 /** Messages kept for a page that has not subscribed yet (it subscribes at startup). */
 const EARLY_MESSAGE_LIMIT = 10_000;
@@ -47,7 +55,13 @@ function commandOf(value: unknown): CommandId | null {
   return type === 'command' && typeof id === 'string' && COMMAND_ID.test(id) ? (id as CommandId) : null;
 }
 
-export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) => void): PreloadBridge {
+const NO_PATHS: WebUtilsLike = { getPathForFile: () => '' };
+
+export function createPreloadBridge(
+  ipc: IpcRendererLike,
+  warn: (text: string) => void,
+  webUtils: WebUtilsLike = NO_PATHS,
+): PreloadBridge {
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const commandListeners = new Set<(command: CommandId) => void>();
@@ -129,6 +143,23 @@ export function createPreloadBridge(ipc: IpcRendererLike, warn: (text: string) =
       return () => {
         accessibilityListeners.delete(listener);
       };
+    },
+    pathForFile(file: unknown) {
+      // webUtils throws for anything that is not a File of this page; the page then types the name.
+      try {
+        const path = webUtils.getPathForFile(file as never);
+        return typeof path === 'string' ? path : '';
+      } catch {
+        return '';
+      }
+    },
+    pasteClipboard() {
+      ipc.send(Channels.paste);
+    },
+    writeClipboard(text: string) {
+      if (typeof text !== 'string' || text.length > ClipboardLimits.maxWriteChars)
+        return warn('refused to copy: not text, or too much of it');
+      ipc.send(Channels.clipboardWrite, text);
     },
     reportWorkspace(workspaceId: string | null) {
       ipc.send(Channels.workspace, { workspaceId: typeof workspaceId === 'string' ? workspaceId : null });

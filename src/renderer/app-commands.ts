@@ -154,7 +154,7 @@ export function registerAppCommands(registry: CommandRegistry, context: CommandC
             'Reading the clipboard was not allowed; click in the terminal and paste with the keyboard.',
           );
         } else if (text !== '') {
-          view.paste(text);
+          void view.paste(text);
         }
         view.focus();
       });

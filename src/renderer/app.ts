@@ -8,17 +8,21 @@ import { CommandRegistry } from './commands';
 import { formatAccelerator } from './keys/accelerator';
 import { installKeyHandler, type KeyHandler } from './keys/key-handler';
 import { acceleratorsFor, buildKeymap, type Keymap } from './keys/keymap';
-import type { Platform } from './keys/platform';
+import { detectOs, type Os, type Platform } from './keys/platform';
 import { LayoutActions } from './layout-actions';
 import { type PaletteItem, paletteItems } from './palette/palette-items';
 import { shownWorkspace, tabsOf, visibleTabId } from './state/selectors';
 import { Store } from './state/store';
 import { describeTab, describeWorkspace, profileOf, tabTitle } from './state/tab-model';
 import { initialUiState, reduce, type UiEvent, type UiState } from './state/ui-state';
+import { copyText, readText } from './terminal/clipboard';
+import { pasteQuestion } from './terminal/paste-guard';
+import { pointerHabits } from './terminal/pointer-habits';
 import { installedProbe } from './terminal/probe';
 import { screenReaderOn } from './terminal/screen-reader';
 import { SessionController } from './terminal/session-controller';
-import { type Appearance, TerminalView } from './terminal/terminal-view';
+import { dropText, shellKindOf } from './terminal/shell-quote';
+import { type Appearance, type TerminalBehaviour, TerminalView } from './terminal/terminal-view';
 import { chromeVariables, resolveScheme, terminalTheme } from './terminal/themes';
 import { Banners } from './views/banners';
 import { confirmDialog } from './views/confirm-dialog';
@@ -26,8 +30,8 @@ import { closeContextMenu, openContextMenu } from './views/context-menu';
 import { el, isModalOpen, isTextField, setText } from './views/dom';
 import { FilePicker } from './views/file-picker';
 import { FindBar } from './views/find-bar';
-import { openSettingsDialog, type SettingsDialog } from './views/settings-dialog';
 import { openPalette } from './views/palette';
+import { openSettingsDialog, type SettingsDialog } from './views/settings-dialog';
 import { Sidebar } from './views/sidebar';
 import { TabStrip, TERMINAL_PANEL_ID, tabElementId } from './views/tab-strip';
 import { withWorkspaceParam } from './window-location';
@@ -63,6 +67,9 @@ export class App {
   private reportedWorkspace: string | null = null;
   /** What the desktop app says of the OS's screen reader; null where nobody can tell (browser host). */
   private osScreenReader: boolean | null = null;
+  private readonly os: Os = detectOs(navigator);
+  /** Each tab's shell as its session reported it (terminal_ready), for quoting dropped paths. */
+  private readonly shells = new Map<string, string>();
 
   constructor(
     root: HTMLElement,
@@ -212,6 +219,7 @@ export class App {
     this.controller.handleMessage(message);
     if (message.type === 'terminal_error' && message.code === 'invalid_setting')
       this.settingsDialog?.showError(message.message);
+    if (message.type === 'terminal_ready') this.shells.set(message.tabId, message.shell);
     // Output is the session controller's business; the store hears about it as `output` events.
     if (message.type === 'terminal_output' || message.type === 'terminal_replay') return;
     this.store.dispatch({ kind: 'server', message, now: Date.now() });
@@ -361,6 +369,7 @@ export class App {
       onData: (data) => this.controller.input(tabId, data),
       onResize: (size) => this.controller.resized(tabId, size),
       openLink: (url) => this.picked.bridge.openExternal(url),
+      openPath: (path) => this.picked.bridge.send({ type: 'path_open', tabId, path }),
       confirmLink: (shown, target) =>
         confirmDialog({
           title: 'Open this link?',
@@ -371,8 +380,72 @@ export class App {
       onSearchResults: (results) => this.findBar.showResults(view, results),
       onPointerDown: () => this.controller.activate(tabId, 'restart'),
       boxSize: () => this.terminalBox,
+      behaviour: () => this.behaviour(),
+      confirmPaste: (review) =>
+        confirmDialog({
+          title: review.multiline ? 'Paste several lines?' : 'Paste this much text?',
+          message: pasteQuestion(review),
+          preview: review.preview,
+          confirmLabel: 'Paste',
+        }),
+      copy: (text) => this.copy(text),
+      pasteFromClipboard: () => this.pasteFromClipboard(view),
+      writeClipboard: (text) =>
+        this.copy(text, 'A program asked to set the clipboard, but it was not allowed.'),
+      replaying: () => this.controller.isReplaying(tabId),
+      dropText: (files) => this.dropText(tabId, files),
     });
     return view;
+  }
+
+  private behaviour(): TerminalBehaviour {
+    const settings = this.store.get().settings;
+    return {
+      habits: pointerHabits(settings, this.os),
+      paste: {
+        confirmMultiline: settings.confirmMultilinePaste,
+        confirmOverChars: settings.confirmPasteOverChars,
+      },
+      osc52: settings.osc52,
+    };
+  }
+
+  private copy(
+    text: string,
+    blocked = 'Copying was blocked; select the text and use your browser’s Copy.',
+  ): void {
+    // The desktop page has no clipboard permission: main writes it.
+    const bridge = this.picked.bridge;
+    if (bridge.writeClipboard) return bridge.writeClipboard(text);
+    void copyText(text).then((ok) => {
+      if (!ok) this.clipboardNotice(blocked);
+    });
+  }
+
+  private pasteFromClipboard(view: TerminalView): void {
+    const bridge = this.picked.bridge;
+    // The desktop app: main pastes natively into the focused terminal, whose paste event is checked.
+    if (bridge.pasteClipboard) return bridge.pasteClipboard();
+    void readText().then((text) => {
+      if (text === null)
+        this.clipboardNotice(
+          'Reading the clipboard was not allowed; click in the terminal and paste with the keyboard.',
+        );
+      else void view.paste(text);
+    });
+  }
+
+  private clipboardNotice(message: string): void {
+    this.store.dispatch({ kind: 'notice', level: 'warning', code: 'clipboard', message });
+  }
+
+  /**
+   * A browser never says where a dropped file is (only its name), so there the quoted name is typed:
+   * right for a file in the shell's directory, and the user sees it is not a full path.
+   */
+  private dropText(tabId: string, files: readonly File[]): string {
+    const paths = files.map((file) => this.picked.bridge.pathForFile?.(file) || file.name);
+    return dropText(paths, shellKindOf(this.shells.get(tabId) ?? ''));
   }
 
   private onShown(view: TerminalView): void {

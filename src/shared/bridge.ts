@@ -22,11 +22,21 @@ export interface Bridge {
   openWindow?(request: { tabId?: string }): void;
   /** Tell main which workspace this window shows, so a restart reopens it and menu commands act on it. */
   reportWorkspace?(workspaceId: string | null): void;
+  /** Open settings.json in the app the OS opens .json files with. */
+  openSettingsFile?(): void;
   /**
    * Whether the OS reports a screen reader or other assistive technology (Electron's accessibility
    * support), now and at every change; what `screenReaderMode: "auto"` follows. Returns an unsubscribe.
    */
-  /** Open settings.json in the app the OS opens .json files with. */
-  openSettingsFile?(): void;
   onAccessibilitySupport?(listener: (enabled: boolean) => void): () => void;
+  /**
+   * The path of a file dropped on the page (a DOM `File`; typed `unknown` here, where there is no
+   * DOM), or "" when it has none. Electron gives it through webUtils.getPathForFile; a browser never
+   * gives a dropped file's path.
+   */
+  pathForFile?(file: unknown): string;
+  /** Paste the clipboard natively into the focused element (arrives as a paste event, checked as any). */
+  pasteClipboard?(): void;
+  /** Put text on the clipboard through main (the desktop page has no clipboard permission of its own). */
+  writeClipboard?(text: string): void;
 }

@@ -195,6 +195,16 @@ export const ReplayFeed = {
   sliceChars: 32_768,
 } as const;
 
+export const PathLimits = {
+  /** Longest path a message may carry (a cwd, a path to open): well past any real one. */
+  maxChars: 4096,
+} as const;
+
+export const ClipboardLimits = {
+  /** Longest text the page may ask main to put on the clipboard (a big selection fits; a flood does not). */
+  maxWriteChars: 16 * 1024 * 1024,
+} as const;
+
 export const Links = {
   /** Longest URL the terminal, the preload and main will open; a longer "link" is an attack, not an address. */
   maxUrlLength: 8192,

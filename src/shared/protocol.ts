@@ -1,7 +1,7 @@
 // The renderer ⇄ main protocol (DESIGN.md §2): one discriminated union per direction, parsed from
 // `unknown` at every boundary. docs/protocol.md documents these shapes; keep the two in step.
 import { z } from 'zod';
-import { SessionLimits } from './limits';
+import { PathLimits, SessionLimits } from './limits';
 import { ProfileName, Settings } from './settings';
 
 export const SettingsUpdateLimits = { maxChanges: 32 } as const;
@@ -13,7 +13,7 @@ export const Id = z
   .regex(/^[A-Za-z0-9_-]+$/, 'ids are 1-64 letters, digits, "_" or "-"');
 const Cols = z.number().int().min(SessionLimits.minCols).max(SessionLimits.maxCols);
 const Rows = z.number().int().min(SessionLimits.minRows).max(SessionLimits.maxRows);
-const Path = z.string().min(1).max(4096);
+const Path = z.string().min(1).max(PathLimits.maxChars);
 /** Free text a person typed (a name); the name rules themselves live in names.ts. */
 const Text = z.string().max(1024);
 
@@ -67,6 +67,11 @@ export const ClientMessage = z.discriminatedUnion('type', [
     workspaceId: Id,
     index: z.number().int().min(0),
   }),
+  /**
+   * Open a file or folder the user Ctrl+clicked in the tab's output: absolute, `~/…`, or relative to
+   * the tab's directory. Refused (terminal_error) unless it exists and is not a program.
+   */
+  z.strictObject({ type: z.literal('path_open'), tabId: Id, path: Path }),
   /** Retry after the session host gave up restarting (host_status "failed"). */
   z.strictObject({ type: z.literal('host_restart') }),
   /**
@@ -147,6 +152,7 @@ export const ErrorCode = z.enum([
   'session_limit',
   'spawn_failed',
   'no_such_directory',
+  'no_such_file',
   'host_unavailable',
   'not_permitted',
   'invalid_setting',

@@ -224,6 +224,39 @@ export const Settings = z.strictObject({
       'The profile new tabs start (a name from profiles, or a detected shell such as "bash"). null: the shell setting, else the platform\'s default shell.',
     ),
   confirmQuit: z.boolean().default(true).describe('Ask before quitting while a program runs in some tab.'),
+  copyOnSelect: z
+    .boolean()
+    .nullable()
+    .default(null)
+    .describe(
+      'Copy text to the clipboard as soon as it is selected in the terminal. null: the platform default (off on macOS, Windows and Linux).',
+    ),
+  rightClickAction: z
+    .enum(['menu', 'paste', 'copyPaste'])
+    .nullable()
+    .default(null)
+    .describe(
+      'What a right-click in the terminal does: menu (the context menu), paste (paste the clipboard), copyPaste (copy the selection if there is one, else paste). null: menu, on every system.',
+    ),
+  confirmMultilinePaste: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Ask before pasting text with a line break (it would run as commands), even into a program that asked for bracketed paste.',
+    ),
+  confirmPasteOverChars: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .default(5000)
+    .describe('Ask before pasting text longer than this many characters; 0: never ask for size alone.'),
+  osc52: z
+    .enum(['write', 'off'])
+    .default('write')
+    .describe(
+      'Programs (tmux, neovim over SSH) may set the clipboard with OSC 52: write allows it (up to 1 MB), off ignores it. Reading the clipboard this way is never allowed.',
+    ),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import {
   app,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -28,10 +29,12 @@ import { routeCommand } from './command-route';
 import { electronStoreBackend } from './electron-store-backend';
 import { IpcGuard } from './ipc-guard';
 import {
+  parseClipboardText,
   parseExternalUrl,
   parseHello,
   parseOpenSettingsFile,
   parseOpenWindow,
+  parsePaste,
   parseWorkspaceReport,
 } from './ipc-payloads';
 import { appMenuModel, terminalContextMenuModel } from './menu-model';
@@ -97,6 +100,8 @@ export class AppShell {
       env: process.env,
       updateSettings: (changes) => stores.files.settings.update(changes),
       settingsPath: stores.files.settings.path,
+      // The hub has checked the path is there and is not a program; shell.openPath answers "" or why not.
+      openPath: async (path) => (await shell.openPath(path)) || null,
       log,
     });
     return new AppShell(options, stores, hub, location);
@@ -249,6 +254,10 @@ export class AppShell {
       windows.byContents(sender.webContentsId)?.link.receive(message),
     );
     guard.on(Channels.openExternal, parseExternalUrl, (url) => openExternalSafely(url, this.#log));
+    guard.on(Channels.paste, parsePaste, (_none, sender) =>
+      windows.byContents(sender.webContentsId)?.window.webContents.paste(),
+    );
+    guard.on(Channels.clipboardWrite, parseClipboardText, (text) => clipboard.writeText(text));
     guard.on(Channels.openWindow, parseOpenWindow, ({ tabId }) => this.#openWorkspaceWindow(tabId));
     guard.on(Channels.openSettingsFile, parseOpenSettingsFile, () => {
       const path = this.#stores.files.settings.path;

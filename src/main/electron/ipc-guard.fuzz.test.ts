@@ -12,10 +12,12 @@ import { parseClientMessage } from '../../shared/protocol';
 import { type GuardedEvent, IpcGuard, type IpcMainLike } from './ipc-guard';
 import {
   type Parser,
+  parseClipboardText,
   parseExternalUrl,
   parseHello,
   parseOpenSettingsFile,
   parseOpenWindow,
+  parsePaste,
   parseWorkspaceReport,
 } from './ipc-payloads';
 
@@ -30,6 +32,8 @@ const INBOUND: Array<[Channel, Parser<unknown>]> = [
   [Channels.openWindow, parseOpenWindow],
   [Channels.workspace, parseWorkspaceReport],
   [Channels.openSettingsFile, parseOpenSettingsFile],
+  [Channels.paste, parsePaste],
+  [Channels.clipboardWrite, parseClipboardText],
 ];
 
 /** Frame URLs with the verdict a person would give them (not computed by the code under test). */
@@ -76,6 +80,8 @@ const VALID: Record<string, unknown[]> = {
   [Channels.openExternal]: ['https://example.com/', 'http://127.0.0.1:8080/x?y#z'],
   [Channels.openWindow]: [{}, { tabId: 't1' }],
   [Channels.workspace]: [{ workspaceId: null }, { workspaceId: 'w1' }],
+  [Channels.paste]: [undefined, null],
+  [Channels.clipboardWrite]: ['copied text', ''],
 };
 
 const hostile = fc.oneof(
@@ -176,7 +182,16 @@ describe('no IPC channel bypasses the guard', () => {
     }
     const shell = readFileSync('src/main/electron/app-shell.ts', 'utf8');
     const registered = [...shell.matchAll(/guard\.on\(Channels\.(\w+)/g)].map((match) => match[1]);
-    const inbound = ['hello', 'send', 'openExternal', 'openWindow', 'workspace', 'openSettingsFile'];
+    const inbound = [
+      'hello',
+      'send',
+      'openExternal',
+      'openWindow',
+      'workspace',
+      'openSettingsFile',
+      'paste',
+      'clipboardWrite',
+    ];
     expect(registered.sort()).toEqual([...inbound].sort());
     // Every channel in the list is one of those or a main → renderer one (which main only sends on).
     expect(Object.keys(Channels).sort()).toEqual(

@@ -1,6 +1,7 @@
 // Parsers for every renderer → main IPC payload, from `unknown`, with a readable error. The client
 // protocol has its own (parseClientMessage); these cover the desktop-only channels.
 import { z } from 'zod';
+import { ClipboardLimits } from '../../shared/limits';
 import { describeIssues, Id, type ParseResult } from '../../shared/protocol';
 import { isSafeExternalUrl } from './security-policy';
 
@@ -27,6 +28,14 @@ export const parseHello = nothing('hello');
 
 /** `tabterm:open-settings-file` carries nothing: the file is main's to know. */
 export const parseOpenSettingsFile = nothing('open-settings-file');
+
+/** `tabterm:paste` carries nothing either. */
+export const parsePaste: Parser<null> = (raw) =>
+  raw === undefined || raw === null
+    ? { ok: true, value: null }
+    : { ok: false, error: 'paste takes no payload' };
+
+export const parseClipboardText = fromSchema(z.string().max(ClipboardLimits.maxWriteChars));
 
 export const parseExternalUrl: Parser<string> = (raw) =>
   isSafeExternalUrl(raw)

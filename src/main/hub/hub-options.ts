@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/settings';
 import type { HostLauncher } from '../host/host-link';
 import type { ShellCommand } from './default-shell';
 import type { DetectedProfile } from './detect-profiles';
+import type { PathFacts } from './path-open';
 
 /** Where the layout lives between runs (a DurableStore in the app, memory in tests). */
 export interface LayoutPersistence {
@@ -53,6 +54,15 @@ export interface HubOptions {
   ) => { ok: true } | { ok: false; error: string };
   newId?: () => string;
   log?: (line: string) => void;
+  /**
+   * Opens a checked path in the OS (path_open); resolves to null once it did, or to why not. None: the
+   * host cannot open files, and path_open is refused.
+   */
+  openPath?: (path: string) => Promise<string | null>;
+  /** What the disk says about a path for path_open (tests give a fake disk). */
+  statPath?: (path: string) => PathFacts | null;
+  /** Whose path rules apply to path_open (default: this process's platform). */
+  platform?: NodeJS.Platform;
   /** How long a pause held by some viewers while another is caught up lasts before they fall behind. */
   slowViewerMs?: number;
 }

@@ -8,6 +8,7 @@ import { FakeHost } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient } from './hub-client';
 import type { HubOptions, ScrollbackPersistence } from './hub-options';
+import type { PathFacts } from './path-open';
 
 /** Just more output than a client may have unacknowledged before the PTY pauses. */
 const OVER_WINDOW = FlowControl.highWatermarkChars + 1;
@@ -44,6 +45,8 @@ async function start(
     env?: Record<string, string>;
     slowViewerMs?: number;
     updateSettings?: HubOptions['updateSettings'];
+    openPath?: (path: string) => Promise<string | null>;
+    statPath?: (path: string) => PathFacts | null;
   } = {},
 ) {
   const host = new FakeHost();
@@ -60,6 +63,8 @@ async function start(
     newId: () => `id${++nextId}`,
     ...(options.slowViewerMs ? { slowViewerMs: options.slowViewerMs } : {}),
     ...(options.updateSettings ? { updateSettings: options.updateSettings } : {}),
+    ...(options.openPath ? { openPath: options.openPath, platform: 'linux' as const } : {}),
+    ...(options.statPath ? { statPath: options.statPath } : {}),
   });
   const client = new Recorder('c1');
   const connection = hub.connect(client);
@@ -237,6 +242,43 @@ describe('Hub with a fake host', () => {
       message: host.failSpawnsWith,
     });
     expect(client.last('layout')!.layout.tabs[tabId]).toMatchObject({ state: 'stale', sessionId: null });
+  });
+
+  it('opens a Ctrl+clicked path resolved against the tab directory, and refuses one that is not there', async () => {
+    const opened: string[] = [];
+    const disk: Record<string, PathFacts> = { '/work/notes.txt': { kind: 'file', mode: 0o644 } };
+    const { client, send } = await start({
+      openPath: async (path) => {
+        opened.push(path);
+        return null;
+      },
+      statPath: (path) => disk[path] ?? null,
+      saved: {
+        workspaces: [{ id: 'w1', name: 'One', tabIds: ['t1'], activeTabId: 't1' }],
+        tabs: { t1: staleTab('t1', { cwd: '/work' }) },
+        activeWorkspaceId: 'w1',
+      },
+    });
+    send({ type: 'path_open', tabId: 't1', path: './notes.txt' });
+    await vi.waitFor(() => expect(opened).toEqual(['/work/notes.txt']));
+    send({ type: 'path_open', tabId: 't1', path: 'missing.txt' });
+    const refused = client.last('terminal_error');
+    expect(refused).toMatchObject({
+      code: 'no_such_file',
+      message: 'Cannot open "/work/missing.txt": no such file or folder.',
+    });
+    // Not tied to the tab: a client takes a terminal_error with a tabId for its spawn's or attach's answer.
+    expect(refused?.tabId).toBeUndefined();
+    send({ type: 'path_open', tabId: 'nope', path: '/work/notes.txt' });
+    expect(client.last('terminal_error')).toMatchObject({ code: 'unknown_tab' });
+    expect(opened).toHaveLength(1);
+  });
+
+  it('refuses path_open where the host has no opener', async () => {
+    const { client, send } = await start();
+    const tabId = client.last('layout')!.layout.workspaces[0]!.tabIds[0]!;
+    send({ type: 'path_open', tabId, path: '/' });
+    expect(client.last('terminal_error')).toMatchObject({ code: 'not_permitted' });
   });
 
   it('marks tabs stale when the host dies and restarts it', async () => {

@@ -23,6 +23,7 @@ import type { HubClient, HubConnection } from './hub-client';
 import type { AppNotice, HubOptions, ShutdownReport } from './hub-options';
 import * as model from './layout-model';
 import { LiveSession, type Size } from './live-session';
+import { checkOpenPath, type PathFacts, statOnDisk } from './path-open';
 import {
   defaultProfileName,
   existingProfile,
@@ -304,6 +305,8 @@ export class Hub {
       case 'workspace_move':
         this.edit(client, model.moveWorkspace(this.layout, message.workspaceId, message.index));
         return;
+      case 'path_open':
+        return this.openPath(client, message.tabId, message.path);
       case 'host_restart':
         this.supervisor.retry();
         return;
@@ -318,6 +321,31 @@ export class Hub {
       default:
         message satisfies never;
     }
+  }
+
+  /**
+   * Its errors name no tab: they are about a path, not the tab's session, and a client reads a
+   * terminal_error with a tabId as the answer to that tab's spawn or attach.
+   */
+  private openPath(client: HubClient, tabId: string, text: string): void {
+    const tab = model.tabOf(this.layout, tabId);
+    if (!tab) return this.fail(client, 'unknown_tab', 'That tab no longer exists.');
+    const opener = this.options.openPath;
+    if (!opener) return this.fail(client, 'not_permitted', 'This window cannot open files.');
+    const context = {
+      cwd: tab.cwd,
+      homeDir: this.options.homeDir,
+      platform: this.options.platform ?? process.platform,
+    };
+    const stat: (path: string) => PathFacts | null = this.options.statPath ?? statOnDisk;
+    const check = checkOpenPath(text, context, stat);
+    if (!check.ok) return this.fail(client, check.code, check.message);
+    void opener(check.path).then(
+      (error) => {
+        if (error !== null) this.fail(client, 'internal', `Could not open "${check.path}": ${error}`);
+      },
+      (error: unknown) => this.fail(client, 'internal', `Could not open "${check.path}": ${String(error)}`),
+    );
   }
 
   // ── sessions ─────────────────────────────────────────────────────────────────────────────────

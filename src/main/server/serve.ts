@@ -18,6 +18,7 @@ import type { AppNotice } from '../hub/hub-options';
 import type { StoreNotice } from '../persistence/durable-store';
 import { openAppStores } from '../persistence/stores';
 import { createHttpServer } from './http-server';
+import { openerFromEnv } from './path-opener';
 import { parseServeOptions } from './serve-options';
 import { allowedHostsFor, type GateConfig } from './ws-gate';
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     env: process.env,
     updateSettings: (changes) => stores.files.settings.update(changes),
     settingsPath: stores.files.settings.path,
+    openPath: openerFromEnv(process.env, process.platform),
     log,
   });
 

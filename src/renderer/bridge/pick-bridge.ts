@@ -22,6 +22,9 @@ function isBridge(value: unknown): value is Bridge {
     'reportWorkspace',
     'onAccessibilitySupport',
     'openSettingsFile',
+    'pathForFile',
+    'pasteClipboard',
+    'writeClipboard',
   ] as const;
   if (optional.some((key) => candidate[key] !== undefined && typeof candidate[key] !== 'function'))
     return false;

@@ -47,8 +47,8 @@ export function installKeyHandler(deps: KeyHandlerDeps): KeyHandler {
     event.stopPropagation();
     const accelerator = acceleratorFromEvent(event) ?? '';
     if (command === 'terminal.paste' && deps.terminalFocused() && isNativePaste(accelerator, deps.platform)) {
-      // Let the browser paste into xterm's textarea: no clipboard permission needed, and xterm
-      // handles bracketed paste itself.
+      // Let the browser paste into xterm's textarea: no clipboard permission needed. The paste event
+      // is caught on its way there (terminal-view.ts) and confirmed when it has several lines.
       return;
     }
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPlatform } from './platform';
+import { detectOs, detectPlatform } from './platform';
 
 describe('detectPlatform', () => {
   it('recognises macOS from navigator.platform or the user agent', () => {
@@ -11,5 +11,19 @@ describe('detectPlatform', () => {
     expect(detectPlatform({ platform: 'Linux x86_64' })).toBe('other');
     expect(detectPlatform({ platform: 'Win32' })).toBe('other');
     expect(detectPlatform({})).toBe('other');
+  });
+});
+
+describe('detectOs', () => {
+  it('tells Windows from Linux, and macOS from both', () => {
+    expect(detectOs({ platform: 'Win32' })).toBe('windows');
+    expect(detectOs({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' })).toBe('windows');
+    expect(detectOs({ platform: 'Linux x86_64' })).toBe('linux');
+    expect(detectOs({ platform: 'MacIntel' })).toBe('mac');
+  });
+
+  it('takes an unknown system for Linux-like (X11 habits)', () => {
+    expect(detectOs({})).toBe('linux');
+    expect(detectOs({ platform: 'FreeBSD amd64' })).toBe('linux');
   });
 });

@@ -1,6 +1,8 @@
 // Copy and paste for the terminal commands. The async Clipboard API needs permission (Electron may
 // deny it, browsers ask); copying falls back to a copy event, and pasting with the platform's own
-// paste keys never needs the API at all (keys/key-handler.ts lets the browser paste natively).
+// paste keys never needs the API at all (keys/key-handler.ts lets the browser paste natively). The
+// desktop page has no clipboard permission: there main copies and pastes (Bridge.writeClipboard,
+// Bridge.pasteClipboard).
 
 export async function copyText(text: string): Promise<boolean> {
   if (text === '') return true;

@@ -406,6 +406,20 @@ describe('SessionController', () => {
     expect(h.take()).toEqual([{ type: 'terminal_input', sessionId: 's-a', data: '\x1b[A' }]);
   });
 
+  it('says a tab is replaying until the replay is parsed, and not for live output', () => {
+    const h = harness();
+    h.showLayout(layoutOf([tab('a')], 'a'));
+    h.receive({ type: 'terminal_ready', tabId: 'a', sessionId: 's-a', pid: 1, shell: 'bash', cwd: '/' });
+    expect(h.controller.isReplaying('a')).toBe(false);
+    h.receive({ type: 'terminal_replay', sessionId: 's-a', data: 'old \x1b]52;c;aGk=\x07' });
+    expect(h.controller.isReplaying('a')).toBe(true);
+    h.views.get('a')?.parse();
+    expect(h.controller.isReplaying('a')).toBe(false);
+    h.receive({ type: 'terminal_output', sessionId: 's-a', data: 'new' });
+    expect(h.controller.isReplaying('a')).toBe(false);
+    expect(h.controller.isReplaying('unknown')).toBe(false);
+  });
+
   it('follows a session another window started for the shown tab', () => {
     const h = harness();
     h.showLayout(layoutOf([tab('a')], 'a'));

@@ -181,6 +181,14 @@ export class SessionController<V extends SessionView> {
   }
 
   /** Keystrokes and pastes from a view. */
+  /**
+   * Whether the tab's terminal is still parsing a replay: what the replayed output asks for (a
+   * clipboard write, say) was asked long ago and is not done again.
+   */
+  isReplaying(tabId: string): boolean {
+    return (this.links.get(tabId)?.replaying ?? 0) > 0;
+  }
+
   input(tabId: string, data: string): void {
     const link = this.links.get(tabId);
     if (link?.attachment.phase === 'attached') {

@@ -7,12 +7,16 @@ import { type ISearchOptions, SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
-import { type IBufferRange, type ITheme, Terminal } from '@xterm/xterm';
-import { SessionLimits } from '../../shared/limits';
+import { type IBufferRange, type ILink, type ITheme, Terminal } from '@xterm/xterm';
+import { PathLimits, SessionLimits } from '../../shared/limits';
 import type { Settings } from '../../shared/settings';
 import type { Platform } from '../keys/platform';
-import { hyperlinkAction, shouldOpenLink } from './links';
+import { findPaths } from './file-paths';
+import { hasLinkModifier, hyperlinkAction, shouldOpenLink } from './links';
+import { parseOsc52 } from './osc52';
 import { PaintGate } from './paint-gate';
+import { cleanPaste, type PasteReview, type PasteRules, reviewPaste } from './paste-guard';
+import { type PointerHabits, rightClickEffect } from './pointer-habits';
 import { chooseRenderer, type RendererKind } from './renderer-choice';
 import { searchColours } from './themes';
 import { probeWebgl } from './webgl-probe';
@@ -39,6 +43,13 @@ function sameTheme(a: ITheme, b: ITheme): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Clipboard and mouse habits (from the settings), read at the moment they apply. */
+export interface TerminalBehaviour {
+  habits: PointerHabits;
+  paste: PasteRules;
+  osc52: Settings['osc52'];
+}
+
 export interface TerminalSize {
   cols: number;
   rows: number;
@@ -58,12 +69,26 @@ export interface TerminalViewOptions {
   /** The fitted size changed. */
   onResize(size: TerminalSize): void;
   openLink(url: string): void;
+  /** A file path in the output was modifier-clicked: the main side resolves, checks and opens it. */
+  openPath(path: string): void;
   /** An OSC 8 link whose text is not its target: may it open? */
   confirmLink(shown: string, target: string): Promise<boolean>;
   /** False keeps a key from xterm (an app shortcut); see keys/key-handler.ts. */
   keyFilter(event: KeyboardEvent): boolean;
   onSearchResults(results: SearchResults): void;
   onPointerDown(): void;
+  behaviour(): TerminalBehaviour;
+  /** Pasted text that needs a yes first (several lines, or large): may it go? */
+  confirmPaste(review: PasteReview): Promise<boolean>;
+  copy(text: string): void;
+  /** A right-click paste: the clipboard's text comes back through paste() (or a paste event). */
+  pasteFromClipboard(): void;
+  /** A program wrote the clipboard with OSC 52 (never while a replay is parsed). */
+  writeClipboard(text: string): void;
+  /** Whether output now being parsed is a replay (what it asks for was asked long ago). */
+  replaying(): boolean;
+  /** What dropping these files types (quoted paths, or names where there is no path). */
+  dropText(files: readonly File[]): string;
   /**
    * The size of the box the terminal fills as last observed (a ResizeObserver), without forcing a
    * layout; null while unknown.
@@ -129,6 +154,8 @@ export class TerminalView {
     parsed: (then) => this.term.write('', then),
     frame: afterNextFrame,
   });
+  /** Listeners outside the view's own elements, removed with it. */
+  private readonly disposers: Array<() => void> = [];
 
   constructor(private readonly options: TerminalViewOptions) {
     this.appearance = options.appearance;
@@ -152,8 +179,8 @@ export class TerminalView {
       screenReaderMode: options.appearance.screenReader,
       macOptionIsMeta: options.platform === 'mac',
       // Security (ANCHORS: reply injection): every window-manipulation report stays off, so a
-      // program cannot make the terminal type a title or sizes back into the shell. No clipboard
-      // addon is loaded, so OSC 52 reads are never answered.
+      // program cannot make the terminal type a title or sizes back into the shell. OSC 52 has a
+      // handler of ours (installClipboardHabits) that never answers a clipboard read.
       windowOptions: {},
       // OSC 8 hyperlinks follow the same rule as detected URLs (http(s) only, modifier-click only);
       // their text is the program's to choose, so the target shows on hover and a link whose text
@@ -170,6 +197,7 @@ export class TerminalView {
     this.term.loadAddon(new Unicode11Addon());
     this.term.unicode.activeVersion = '11';
     this.term.loadAddon(new WebLinksAddon((event, uri) => this.activateLink(event, uri)));
+    this.term.registerLinkProvider({ provideLinks: (y, callback) => callback(this.pathLinks(y)) });
     this.term.attachCustomKeyEventHandler((event) => options.keyFilter(event));
     this.term.onData((data) => options.onData(data));
     this.term.onBinary((data) => options.onData(data));
@@ -177,6 +205,7 @@ export class TerminalView {
       options.onSearchResults({ index: event.resultIndex, count: event.resultCount }),
     );
     this.element.addEventListener('mousedown', () => options.onPointerDown());
+    this.installClipboardHabits();
   }
 
   get size(): TerminalSize {
@@ -275,9 +304,16 @@ export class TerminalView {
     return this.term.getSelection();
   }
 
-  /** Pastes as typed input (bracketed when the program asked for it). */
-  paste(text: string): void {
-    this.term.paste(text);
+  /**
+   * Pastes as typed input (bracketed when the program asked for it), after a confirmation when the
+   * text has several lines or is large. Every paste (command, keys, right-click, middle-click) comes here.
+   */
+  async paste(text: string): Promise<boolean> {
+    if (text === '') return false;
+    const review = reviewPaste(text, this.options.behaviour().paste);
+    if (review !== null && !(await this.options.confirmPaste(review))) return false;
+    this.term.paste(cleanPaste(text));
+    return true;
   }
 
   clear(): void {
@@ -330,14 +366,129 @@ export class TerminalView {
 
   dispose(): void {
     this.disposed = true;
+    for (const dispose of this.disposers.splice(0)) dispose();
     this.disposeWebgl();
     this.ligatures?.dispose();
     this.term.dispose();
     this.element.remove();
   }
 
+  private installClipboardHabits(): void {
+    // Capture phase on the view's own box: the browser's native paste (the platform's paste keys,
+    // middle-click on Linux) reaches xterm's textarea only through here, so it is checked too.
+    this.element.addEventListener(
+      'paste',
+      (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        const text = event.clipboardData?.getData('text/plain') ?? '';
+        void this.paste(text);
+      },
+      { capture: true },
+    );
+    this.element.addEventListener(
+      'contextmenu',
+      (event) => {
+        const effect = rightClickEffect(
+          this.options.behaviour().habits.rightClickAction,
+          this.term.hasSelection(),
+        );
+        // 'menu' leaves the event alone: xterm readies its textarea and the usual context menu opens.
+        if (effect === 'menu') return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (effect === 'copy') {
+          this.options.copy(this.term.getSelection());
+          this.term.clearSelection();
+          return;
+        }
+        // Focus first: the desktop app pastes natively, into the focused element.
+        this.focus();
+        this.options.pasteFromClipboard();
+      },
+      { capture: true },
+    );
+    // A drag changes the selection at every step: copy once, when the button comes up. Selections
+    // made otherwise (double-click's second press included, select-all) are copied as they change.
+    let dragging = false;
+    const copySelection = () => {
+      if (this.options.behaviour().habits.copyOnSelect && this.term.hasSelection())
+        this.options.copy(this.term.getSelection());
+    };
+    this.element.addEventListener('mousedown', (event) => {
+      if (event.button === 0) dragging = true;
+    });
+    const onMouseUp = () => {
+      if (!dragging) return;
+      dragging = false;
+      copySelection();
+    };
+    // On the window: the button may come up outside the terminal.
+    window.addEventListener('mouseup', onMouseUp);
+    this.disposers.push(() => window.removeEventListener('mouseup', onMouseUp));
+    this.term.onSelectionChange(() => {
+      if (!dragging) copySelection();
+    });
+    this.term.parser.registerOscHandler(52, (data) => {
+      // Handled either way, so nothing else answers: a read request gets no reply at all.
+      if (this.options.behaviour().osc52 === 'off' || this.options.replaying()) return true;
+      const request = parseOsc52(data);
+      if (request.kind === 'write') this.options.writeClipboard(request.text);
+      return true;
+    });
+    this.element.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    this.element.addEventListener('drop', (event) => {
+      const files = event.dataTransfer?.files;
+      if (!files || files.length === 0) return;
+      event.preventDefault();
+      const text = this.options.dropText([...files]);
+      if (text === '') return;
+      // Pasted (bracketed where the program asked), through the same check: a POSIX file name may
+      // hold a line break.
+      void this.paste(text);
+      this.focus();
+    });
+  }
+
   private activateLink(event: MouseEvent, uri: string): void {
     if (shouldOpenLink(event, uri, this.options.platform)) this.options.openLink(uri);
+  }
+
+  /** File paths on buffer line `y` (1-based) as links; a modifier-click opens them, like web links. */
+  private pathLinks(y: number): ILink[] | undefined {
+    const line = this.term.buffer.active.getLine(y - 1);
+    if (!line) return undefined;
+    // Offsets in the text, mapped back to cells (a wide character takes two, its second is empty).
+    let text = '';
+    const columns: number[] = [];
+    for (let x = 0; x < line.length; x++) {
+      const cell = line.getCell(x);
+      if (!cell || cell.getWidth() === 0) continue;
+      const chars = cell.getChars() || ' ';
+      for (let i = 0; i < chars.length; i++) columns.push(x);
+      text += chars;
+    }
+    const links = findPaths(text).flatMap((found): ILink[] => {
+      const first = columns[found.start];
+      const last = columns[found.end - 1];
+      if (first === undefined || last === undefined || found.path.length > PathLimits.maxChars) return [];
+      return [
+        {
+          range: { start: { x: first + 1, y }, end: { x: last + 1, y } },
+          text: text.slice(found.start, found.end),
+          activate: (event) => {
+            if (hasLinkModifier(event, this.options.platform)) this.options.openPath(found.path);
+          },
+          hover: (event) => this.showLinkTarget(event, found.path),
+          leave: () => this.hideLinkTarget(),
+        },
+      ];
+    });
+    return links.length > 0 ? links : undefined;
   }
 
   private async activateHyperlink(event: MouseEvent, target: string, range: IBufferRange): Promise<void> {

@@ -6,6 +6,8 @@ export interface ConfirmOptions {
   title: string;
   message: string;
   confirmLabel: string;
+  /** Text shown as it is (monospace, line breaks kept) below the message, e.g. the start of a paste. */
+  preview?: string;
 }
 
 export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
@@ -20,6 +22,9 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
       { class: 'dialog', role: 'alertdialog', 'aria-labelledby': titleId, 'aria-describedby': messageId },
       el('h2', { id: titleId, class: 'dialog-title' }, options.title),
       el('p', { id: messageId, class: 'dialog-message' }, options.message),
+      ...(options.preview === undefined
+        ? []
+        : [el('pre', { class: 'dialog-preview', 'aria-label': 'Start of the text' }, options.preview)]),
       el('div', { class: 'dialog-buttons' }, cancel, confirm),
     );
     let answered = false;
