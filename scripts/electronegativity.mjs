@@ -81,12 +81,17 @@ function stage() {
   return dir;
 }
 
+function squeeze(text) {
+  return text.replace(/\s+/g, '');
+}
+
 function suppressionFor(issue) {
   return SUPPRESSIONS.find(
     (rule) =>
       rule.id === issue.id &&
       issue.file === rule.file &&
-      (!rule.sample || String(issue.sample).includes(rule.sample)),
+      // Compared without whitespace: the formatter may break the flagged call across lines.
+      (!rule.sample || squeeze(String(issue.sample)).includes(squeeze(rule.sample))),
   );
 }
 

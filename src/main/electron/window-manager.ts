@@ -130,9 +130,8 @@ export class WindowManager {
   #open(spec: OpenSpec): ManagedWindow {
     const { preloadPath, devTools, hub, log, location } = this.#options;
     const backgroundColor = this.#options.backgroundColor();
-    const window = new BrowserWindow(
-      windowOptions({ preloadPath, bounds: spec.bounds, backgroundColor, devTools }),
-    );
+    const { bounds } = spec;
+    const window = new BrowserWindow(windowOptions({ preloadPath, bounds, backgroundColor, devTools }));
     const contents = window.webContents;
     const contentsId = contents.id;
     const managed: ManagedWindow = {
