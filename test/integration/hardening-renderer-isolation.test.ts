@@ -16,6 +16,13 @@ const NODE_GLOBALS: Array<[string, RegExp]> = [
   ['electron', /from\s+['"]electron['"]|['"]electron['"]\s*\)/],
 ];
 
+/**
+ * Chunks loaded on first use whose libraries carry a Node branch a page never takes: plist decodes a
+ * `<data>` element with Buffer (colour-scheme files have none: colours are `<real>`), and the ligatures
+ * addon's font reader uses Buffer only where it reads font files from disk (it asks the browser instead).
+ */
+const THIRD_PARTY_NODE_BRANCHES = /\/(scheme-import|addon-ligatures)-[\w-]+\.js: Buffer$/;
+
 function files(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
@@ -44,7 +51,9 @@ describe('the renderer expects no Node', () => {
     () => {
       const scripts = files('out/renderer', /\.js$/);
       expect(scripts.length).toBeGreaterThan(0);
-      expect(scripts.flatMap(offences)).toEqual([]);
+      expect(scripts.flatMap(offences).filter((offence) => !THIRD_PARTY_NODE_BRANCHES.test(offence))).toEqual(
+        [],
+      );
     },
   );
 });

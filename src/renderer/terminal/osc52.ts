@@ -1,7 +1,7 @@
 // OSC 52 (`ESC ] 52 ; Pc ; Pd BEL`): a program sets the clipboard with base64 text. Reads (`Pd` = "?")
 // are refused without a reply, so no program (an SSH host included) can learn the clipboard
 // (ANCHORS: never answer clipboard reads). Pure; the terminal view writes what this decides.
-// Not @xterm/addon-clipboard: it answers every "?" with whatever its provider reads (an empty reply
+// Not the xterm clipboard addon: it answers every "?" with whatever its provider reads (an empty reply
 // at best, still a reply a program can wait for), and brings a base64 package for what atob does.
 
 export const Osc52Limits = {
