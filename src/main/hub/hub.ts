@@ -352,7 +352,7 @@ export class Hub {
 
   private onSpawn(client: HubClient, message: Extract<ClientMessage, { type: 'terminal_spawn' }>): void {
     const tab = model.tabOf(this.layout, message.tabId);
-    if (!tab) return this.fail(client, 'unknown_tab', `No tab ${message.tabId}.`, message);
+    if (!tab) return this.fail(client, 'unknown_tab', `There is no tab "${message.tabId}".`, message);
     const size = { cols: message.cols, rows: message.rows };
     // Two windows may race to spawn the same tab: the second one joins the first's session.
     const live = tab.sessionId ? this.sessions.get(tab.sessionId) : undefined;

@@ -17,6 +17,19 @@ function sample(): Layout {
 }
 
 describe('layout model', () => {
+  it('refuses an unknown one-letter id in a sentence a person can read (the hub fuzz found "No tab A.")', () => {
+    const refusals = [
+      model.removeTab(sample(), 'A'),
+      model.activateTab(sample(), 'A'),
+      model.renameWorkspace(sample(), 'A', 'New'),
+      model.removeWorkspace(sample(), 'A'),
+    ];
+    for (const result of refusals) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/^There is no (tab|workspace) "A"\.$/);
+    }
+  });
+
   it('adds tabs at an index and makes them active', () => {
     const layout = ok(model.addTab(sample(), 'w1', model.newTab('x', 'bash', null), 1));
     expect(layout.workspaces[0]).toMatchObject({ tabIds: ['a', 'x', 'b', 'c'], activeTabId: 'x' });

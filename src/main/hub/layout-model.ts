@@ -63,7 +63,7 @@ export function addWorkspace(layout: Layout, id: string, rawName: string | undef
 
 export function renameWorkspace(layout: Layout, workspaceId: string, rawName: string): Edit {
   const workspace = layout.workspaces.find((w) => w.id === workspaceId);
-  if (!workspace) return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
+  if (!workspace) return refuse('unknown_workspace', `There is no workspace "${workspaceId}".`);
   const others = layout.workspaces.filter((w) => w.id !== workspaceId).map((w) => w.name);
   const check = checkWorkspaceName(rawName, others);
   if (!check.ok) return refuseName(check);
@@ -74,7 +74,7 @@ export function renameWorkspace(layout: Layout, workspaceId: string, rawName: st
 export function removeWorkspace(layout: Layout, workspaceId: string): Edit {
   const index = layout.workspaces.findIndex((w) => w.id === workspaceId);
   const workspace = layout.workspaces[index];
-  if (!workspace) return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
+  if (!workspace) return refuse('unknown_workspace', `There is no workspace "${workspaceId}".`);
   if (layout.workspaces.length === 1) return refuse('not_permitted', 'The last workspace cannot be deleted.');
   const workspaces = layout.workspaces.filter((w) => w.id !== workspaceId);
   const tabs = { ...layout.tabs };
@@ -88,7 +88,7 @@ export function removeWorkspace(layout: Layout, workspaceId: string): Edit {
 
 export function moveWorkspace(layout: Layout, workspaceId: string, index: number): Edit {
   const workspace = layout.workspaces.find((w) => w.id === workspaceId);
-  if (!workspace) return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
+  if (!workspace) return refuse('unknown_workspace', `There is no workspace "${workspaceId}".`);
   const rest = layout.workspaces.filter((w) => w.id !== workspaceId);
   rest.splice(clampIndex(index, rest.length), 0, workspace);
   return { ok: true, layout: { ...layout, workspaces: rest } };
@@ -96,7 +96,7 @@ export function moveWorkspace(layout: Layout, workspaceId: string, index: number
 
 export function activateWorkspace(layout: Layout, workspaceId: string): Edit {
   if (!layout.workspaces.some((w) => w.id === workspaceId)) {
-    return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
+    return refuse('unknown_workspace', `There is no workspace "${workspaceId}".`);
   }
   return { ok: true, layout: { ...layout, activeWorkspaceId: workspaceId } };
 }
@@ -104,7 +104,7 @@ export function activateWorkspace(layout: Layout, workspaceId: string): Edit {
 /** Adds a tab to a workspace and makes it the active tab there. */
 export function addTab(layout: Layout, workspaceId: string, tab: LayoutTab, index?: number): Edit {
   const workspace = layout.workspaces.find((w) => w.id === workspaceId);
-  if (!workspace) return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
+  if (!workspace) return refuse('unknown_workspace', `There is no workspace "${workspaceId}".`);
   const tabIds = [...workspace.tabIds];
   tabIds.splice(clampIndex(index, tabIds.length), 0, tab.id);
   const next = replaceWorkspace(layout, { ...workspace, tabIds, activeTabId: tab.id });
@@ -116,7 +116,7 @@ export function addTab(layout: Layout, workspaceId: string, tab: LayoutTab, inde
 
 export function removeTab(layout: Layout, tabId: string): Edit {
   const workspace = findWorkspaceOfTab(layout, tabId);
-  if (!workspace || !tabOf(layout, tabId)) return refuse('unknown_tab', `No tab ${tabId}.`);
+  if (!workspace || !tabOf(layout, tabId)) return refuse('unknown_tab', `There is no tab "${tabId}".`);
   const next = replaceWorkspace(layout, {
     ...workspace,
     tabIds: workspace.tabIds.filter((id) => id !== tabId),
@@ -130,9 +130,9 @@ export function removeTab(layout: Layout, tabId: string): Edit {
 /** Moves a tab within or across workspaces; it becomes the active tab of its destination. */
 export function moveTab(layout: Layout, tabId: string, workspaceId: string, index?: number): Edit {
   const source = findWorkspaceOfTab(layout, tabId);
-  if (!source || !tabOf(layout, tabId)) return refuse('unknown_tab', `No tab ${tabId}.`);
+  if (!source || !tabOf(layout, tabId)) return refuse('unknown_tab', `There is no tab "${tabId}".`);
   if (!layout.workspaces.some((w) => w.id === workspaceId)) {
-    return refuse('unknown_workspace', `No workspace ${workspaceId}.`);
+    return refuse('unknown_workspace', `There is no workspace "${workspaceId}".`);
   }
   const withoutTab = replaceWorkspace(layout, {
     ...source,
@@ -147,14 +147,14 @@ export function moveTab(layout: Layout, tabId: string, workspaceId: string, inde
 
 export function activateTab(layout: Layout, tabId: string): Edit {
   const workspace = findWorkspaceOfTab(layout, tabId);
-  if (!workspace) return refuse('unknown_tab', `No tab ${tabId}.`);
+  if (!workspace) return refuse('unknown_tab', `There is no tab "${tabId}".`);
   const next = replaceWorkspace(layout, { ...workspace, activeTabId: tabId });
   return { ok: true, layout: { ...next, activeWorkspaceId: workspace.id } };
 }
 
 export function renameTab(layout: Layout, tabId: string, rawName: string | null): Edit {
   const tab = tabOf(layout, tabId);
-  if (!tab) return refuse('unknown_tab', `No tab ${tabId}.`);
+  if (!tab) return refuse('unknown_tab', `There is no tab "${tabId}".`);
   if (rawName === null) return { ok: true, layout: updateTab(layout, tabId, { customName: null }) };
   const check = checkTabName(rawName);
   if (!check.ok) return refuse('invalid_name', check.message);

@@ -19,7 +19,7 @@ const TOKEN = 'fuzz-token';
 let probes = 0;
 function probe(): { frame: string; answer: string } {
   const tabId = `probe-${++probes}`;
-  return { frame: JSON.stringify({ type: 'tab_activate', tabId }), answer: `No tab ${tabId}.` };
+  return { frame: JSON.stringify({ type: 'tab_activate', tabId }), answer: `There is no tab "${tabId}".` };
 }
 
 let server: ReturnType<typeof createHttpServer>;
@@ -183,7 +183,9 @@ describe('browser host WebSocket under hostile frames', () => {
     expect(await client.exchange(Buffer.from([1, 2, 3]), true)).toBe('answered');
     expect(await client.exchange('{"type":', false)).toBe('answered');
     expect(await client.exchange(`${'['.repeat(200_000)}`, false)).toBe('answered');
-    const answers = client.errors().map((e) => (e.message.startsWith('No tab probe-') ? 'probe' : e.message));
+    const answers = client
+      .errors()
+      .map((e) => (e.message.startsWith('There is no tab "probe-') ? 'probe' : e.message));
     expect(answers).toEqual([
       'Binary frames are not part of the protocol; send JSON text.',
       'probe',
