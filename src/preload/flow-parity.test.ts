@@ -3,7 +3,7 @@
 // through each must pause and resume the PTY at the same points and send the same acks.
 import { describe, expect, it } from 'vitest';
 import { WindowHubLink } from '../main/electron/window-hub-link';
-import { FakeHost } from '../main/hub/fake-host';
+import { FakeHost, fakeHubOptions } from '../main/hub/fake-host';
 import { Hub } from '../main/hub/hub';
 import type { HubClient, HubConnection } from '../main/hub/hub-client';
 import { createWsBridge, type SocketLike } from '../renderer/bridge/ws-bridge';
@@ -11,7 +11,6 @@ import { AckAccumulator } from '../renderer/terminal/ack-accumulator';
 import type { Bridge } from '../shared/bridge';
 import { FlowControl } from '../shared/limits';
 import type { ServerMessage } from '../shared/protocol';
-import { defaultSettings } from '../shared/settings';
 import { Channels } from './channels';
 import { createPreloadBridge } from './preload-bridge';
 
@@ -19,16 +18,7 @@ const BATCH = 64 * 1024;
 
 async function startHub() {
   const host = new FakeHost();
-  let nextId = 0;
-  const hub = await Hub.start({
-    launcher: host.launcher,
-    settings: { ...defaultSettings(), shell: '/bin/bash' },
-    persistence: { load: () => null, save: () => {}, flush: () => {} },
-    homeDir: '/',
-    defaultShell: { shell: '/bin/bash', args: [] },
-    env: {},
-    newId: () => `id${++nextId}`,
-  });
+  const hub = await Hub.start(fakeHubOptions(host));
   return { hub, host };
 }
 

@@ -5,7 +5,7 @@
 // user pressing "Restart session host"), the user clicks the tab that is not shown at a random step; the
 // clicked tab must end selected and live, or say why it is not.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeHost } from '../../src/main/hub/fake-host';
+import { FakeHost, fakeHubOptions } from '../../src/main/hub/fake-host';
 import { Hub } from '../../src/main/hub/hub';
 import { shownWorkspace, visibleTabId } from '../../src/renderer/state/selectors';
 import { Store } from '../../src/renderer/state/store';
@@ -47,16 +47,7 @@ function random(seed: number): () => number {
 
 async function window(seed: number) {
   const host = new FakeHost();
-  let nextId = 0;
-  const hub = await Hub.start({
-    launcher: host.launcher,
-    settings: { ...defaultSettings(), shell: '/bin/bash' },
-    persistence: { load: () => null, save: () => {}, flush: () => {} },
-    homeDir: '/',
-    defaultShell: { shell: '/bin/bash', args: [] },
-    env: {},
-    newId: () => `id${++nextId}`,
-  });
+  const hub = await Hub.start(fakeHubOptions(host));
   const toWindow: ServerMessage[] = [];
   const toHub: ClientMessage[] = [];
   const connection = hub.connect({ id: 'window', send: (message) => toWindow.push(message) });

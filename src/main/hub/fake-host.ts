@@ -1,7 +1,9 @@
 // An in-memory session host that speaks the host protocol, for fast hub tests and fuzzing. It records
 // what the hub asked and answers like the real one (which the integration tests cover).
 import { type HostToHub, HubToHost } from '../../shared/host-protocol';
+import { defaultSettings } from '../../shared/settings';
 import type { HostExit, HostLauncher, HostProcessLink } from '../host/host-link';
+import type { HubOptions } from './hub-options';
 
 export class FakeHost {
   readonly received: HubToHost[] = [];
@@ -104,4 +106,22 @@ export class FakeHost {
         return;
     }
   }
+}
+
+/**
+ * Options for a hub on `host` as most tests want it: bash, no layout saved, home `/`, an empty
+ * environment, ids id1, id2, … in order; `overrides` on top.
+ */
+export function fakeHubOptions(host: FakeHost, overrides: Partial<HubOptions> = {}): HubOptions {
+  let nextId = 0;
+  return {
+    launcher: host.launcher,
+    settings: { ...defaultSettings(), shell: '/bin/bash' },
+    persistence: { load: () => null, save: () => {}, flush: () => {} },
+    homeDir: '/',
+    defaultShell: { shell: '/bin/bash', args: [] },
+    env: {},
+    newId: () => `id${++nextId}`,
+    ...overrides,
+  };
 }

@@ -23,7 +23,7 @@ import {
   PROTOTYPE_NAMES,
   TEN_MB,
 } from '../../shared/testing/hostile-values';
-import { FakeHost } from './fake-host';
+import { FakeHost, fakeHubOptions } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient, HubConnection } from './hub-client';
 
@@ -356,16 +356,9 @@ function checkLayout(layout: Layout, host: FakeHost): void {
 
 async function startHub() {
   const host = new FakeHost();
-  let nextId = 0;
-  const hub = await Hub.start({
-    launcher: host.launcher,
-    settings: { ...defaultSettings(), shell: '/bin/bash', maxSessions: 20 },
-    persistence: { load: () => null, save: () => {}, flush: () => {} },
-    homeDir: '/',
-    defaultShell: { shell: '/bin/bash', args: [] },
-    env: {},
-    newId: () => `id${++nextId}`,
-  });
+  const hub = await Hub.start(
+    fakeHubOptions(host, { settings: { ...defaultSettings(), shell: '/bin/bash', maxSessions: 20 } }),
+  );
   const clients = [new Recorder('c0'), new Recorder('c1')] as const;
   for (const client of clients) client.connection = hub.connect(client);
   return { hub, host, clients };

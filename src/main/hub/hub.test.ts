@@ -4,7 +4,7 @@ import { FlowControl, Heartbeat } from '../../shared/limits';
 import { ClientMessage, type Layout, type ServerMessage } from '../../shared/protocol';
 import { defaultSettings } from '../../shared/settings';
 import { liveTab, staleTab } from '../../shared/testing/layout-fixtures';
-import { FakeHost } from './fake-host';
+import { FakeHost, fakeHubOptions } from './fake-host';
 import { Hub } from './hub';
 import type { HubClient } from './hub-client';
 import type { HubOptions, ScrollbackPersistence } from './hub-options';
@@ -51,16 +51,12 @@ async function start(
 ) {
   const host = new FakeHost();
   let saved: Layout | null = options.saved ?? null;
-  let nextId = 0;
   const hub = await Hub.start({
-    launcher: host.launcher,
+    ...fakeHubOptions(host),
     settings: { ...defaultSettings(), shell: '/bin/bash', maxSessions: options.maxSessions ?? 100 },
     persistence: { load: () => saved, save: (layout) => (saved = layout), flush: () => {} },
     ...(options.scrollback ? { scrollback: options.scrollback } : {}),
-    homeDir: '/',
-    defaultShell: { shell: '/bin/bash', args: [] },
     env: options.env ?? {},
-    newId: () => `id${++nextId}`,
     ...(options.slowViewerMs ? { slowViewerMs: options.slowViewerMs } : {}),
     ...(options.updateSettings ? { updateSettings: options.updateSettings } : {}),
     ...(options.openPath ? { openPath: options.openPath, platform: 'linux' as const } : {}),
@@ -204,15 +200,9 @@ describe('Hub with a fake host', () => {
 
   it('tells clients where settings.json is, with the settings', async () => {
     const host = new FakeHost();
-    const hub = await Hub.start({
-      launcher: host.launcher,
-      settings: defaultSettings(),
-      persistence: { load: () => null, save: () => {}, flush: () => {} },
-      homeDir: '/',
-      defaultShell: { shell: '/bin/bash', args: [] },
-      env: {},
-      settingsPath: '/data/settings.json',
-    });
+    const hub = await Hub.start(
+      fakeHubOptions(host, { settings: defaultSettings(), settingsPath: '/data/settings.json' }),
+    );
     const client = new Recorder('c1');
     hub.connect(client);
     expect(client.last('settings')).toMatchObject({ path: '/data/settings.json' });

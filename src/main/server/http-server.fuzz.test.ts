@@ -8,8 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseServerMessage, type ServerMessage } from '../../shared/protocol';
-import { defaultSettings } from '../../shared/settings';
-import { FakeHost } from '../hub/fake-host';
+import { FakeHost, fakeHubOptions } from '../hub/fake-host';
 import { Hub } from '../hub/hub';
 import { createHttpServer } from './http-server';
 import { allowedHostsFor, type GateConfig } from './ws-gate';
@@ -29,14 +28,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   const host = new FakeHost();
-  hub = await Hub.start({
-    launcher: host.launcher,
-    settings: { ...defaultSettings(), shell: '/bin/bash' },
-    persistence: { load: () => null, save: () => {}, flush: () => {} },
-    homeDir: '/',
-    defaultShell: { shell: '/bin/bash', args: [] },
-    env: {},
-  });
+  hub = await Hub.start(fakeHubOptions(host));
   let gate: GateConfig = { token: TOKEN, allowedHosts: [] };
   server = createHttpServer({
     rendererDir: '/nonexistent',

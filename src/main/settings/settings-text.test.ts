@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANSI_KEYS } from '../../shared/color-schemes';
 import { defaultSettings } from '../../shared/settings';
 import {
   describeProblems,
@@ -205,26 +206,7 @@ describe('colour schemes in settings', () => {
     name: 'Mine',
     foreground: '#eeeeee',
     background: '#101010',
-    ...Object.fromEntries(
-      [
-        'black',
-        'red',
-        'green',
-        'yellow',
-        'blue',
-        'purple',
-        'cyan',
-        'white',
-        'brightBlack',
-        'brightRed',
-        'brightGreen',
-        'brightYellow',
-        'brightBlue',
-        'brightPurple',
-        'brightCyan',
-        'brightWhite',
-      ].map((key) => [key, '#808080']),
-    ),
+    ...Object.fromEntries(ANSI_KEYS.map((key) => [key, '#808080'])),
   };
 
   it('takes a built-in name, an old "dark"/"light", or one of colorSchemes', () => {
